@@ -1,0 +1,58 @@
+# Kopbal. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-sqlite test-postgres lint format bench check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml requirements.lock
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install kopbal with its pinned dependencies
+
+run: install ## Migrate, load the demo, print the admin login and serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) ensure_admin
+	@echo "Kopbal draait op http://127.0.0.1:8000  (stoppen: Ctrl-C)"
+	$(BIN)/gunicorn --config kopbal/gunicorn.conf.py
+
+test: install ## The whole suite: lint, checks, tests on SQLite and on a throwaway PostgreSQL
+	$(BIN)/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: install ## Tests on SQLite (with the browser tests)
+	$(BIN)/pytest -q
+
+test-postgres: install ## Tests on a throwaway PostgreSQL cluster (started and removed here)
+	scripts/with-pg.sh $(BIN)/pytest -q -m "not browser"
+
+lint: install ## ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## ruff format and fix
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install ## Benchmarks that print ratios against a baseline
+	$(PY) bench/pages.py
+
+clean: ## Remove the virtualenv and local data (database, media)
+	rm -rf $(VENV) var

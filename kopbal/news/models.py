@@ -1,0 +1,269 @@
+"""The newsroom's pages: home, sections and articles, and the authors behind the byline."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+from .text import make_teaser
+
+
+class Author(index.Indexed, models.Model):
+    """A journalist in the `door …` line, with a public page of their articles."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    job_title = models.CharField(_("functie"), max_length=120, blank=True)
+    bio = models.TextField(_("bio"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:author", kwargs={"slug": self.slug})
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self) -> ArticlePageQuerySet:
+        """What a reader may see: live, public, and past its go-live time."""
+        now = timezone.now()
+        return (
+            self.live()
+            .public()
+            .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+            .filter(first_published_at__isnull=False)
+        )
+
+    def with_comment_count(self) -> ArticlePageQuerySet:
+        """Each article's visible comment count, in the same query as the list."""
+        from kopbal.comments.models import Comment
+
+        counts = (
+            Comment.objects.visible()
+            .filter(page=OuterRef("pk"))
+            .order_by()
+            .values("page")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            comment_count=Coalesce(Subquery(counts, output_field=models.IntegerField()), Value(0))
+        )
+
+    def for_listing(self) -> ArticlePageQuerySet:
+        """A teaser list: newest first, counts included, only the columns teasers use."""
+        return (
+            self.with_comment_count()
+            .select_related("hero_image")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class HomePage(Page):
+    """The front page: the top story and `Meest recent`."""
+
+    top_story = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("topverhaal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leeg: het nieuwste artikel staat bovenaan."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("top_story")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage"]
+
+    class Meta:
+        verbose_name = _("voorpagina")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        published = ArticlePage.objects.published()
+        top = None
+        if self.top_story_id:
+            top = published.for_listing().filter(pk=self.top_story_id).first()
+        if top is None:
+            top = published.for_listing().first()
+        latest = published.for_listing()
+        if top is not None:
+            latest = latest.exclude(pk=top.pk)
+        context["top_story"] = top
+        context["latest"] = list(latest[: settings.KOPBAL_LATEST_COUNT])
+        return context
+
+
+class SectionPage(Page):
+    """A section such as Belgisch voetbal: its articles, newest first, paginated."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("rubriek")
+        verbose_name_plural = _("rubrieken")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.published().child_of(self).for_listing()
+        context["page_obj"] = Paginator(articles, settings.KOPBAL_PAGE_SIZE).get_page(
+            request.GET.get("pagina")
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    """A football article: headline (the page title), byline, lead and a block body."""
+
+    lead = models.TextField(_("lead"), help_text=_("De inleiding, vetgedrukt onder de kop."))
+    teaser = models.CharField(
+        _("teaser"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg: de eerste zin van de lead, afgekapt met ..."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hoofdfoto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("onderschrift"), max_length=250, blank=True)
+    hero_credit = models.CharField(_("fotograaf / bron"), max_length=120, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("tekst"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    source_comment_count = models.PositiveIntegerField(
+        _("reacties op de bron"),
+        default=0,
+        editable=False,
+        help_text=_("Het aantal reacties dat de geïmporteerde pagina toonde."),
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        InlinePanel("article_authors", label=_("Auteurs"), min_num=0),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Hoofdfoto"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("teaser")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikels")
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    @property
+    def teaser_text(self) -> str:
+        return self.teaser or make_teaser(self.lead, settings.KOPBAL_TEASER_LENGTH)
+
+    def get_authors(self) -> list[Author]:
+        return [rel.author for rel in self.article_authors.select_related("author").all()]
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from kopbal.comments.models import Comment
+
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.get_authors()
+        context["latest"] = list(
+            ArticlePage.objects.published()
+            .exclude(pk=self.pk)
+            .for_listing()[: settings.KOPBAL_LATEST_COUNT]
+        )
+        context["comment_count"] = Comment.objects.visible().filter(page=self).count()
+        context["comments"] = list(Comment.objects.for_page(self)[: settings.KOPBAL_COMMENTS_PAGE])
+        return context
+
+
+class ArticlePageAuthor(Orderable):
+    page = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        Author, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        unique_together = [("page", "author")]
