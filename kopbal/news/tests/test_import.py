@@ -64,7 +64,7 @@ def test_article_body_comes_out_in_order(client, demo):
 
 
 def test_read_also_links_to_the_right_article(client, demo):
-    target = ArticlePage.objects.get(title="Gert Verheyen achterna: Defour verrast vriend en vijand")
+    target = ArticlePage.objects.get(title__startswith="Gert Verheyen achterna")
     html = client.get(demo.url).content.decode()
     assert (
         f'<strong>LEES OOK:</strong> <a href="{target.url}">'
