@@ -1,0 +1,202 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from kopbal.comments.models import Comment
+from kopbal.news.models import ArticlePage, ArticlePageAuthor, Author, HomePage
+
+from .factories import publish_article
+
+
+@pytest.fixture
+def reader(db):
+    return get_user_model().objects.create(username="lezer", display_name="Lezer")
+
+
+def many_articles(section, n: int, reader, comments_each: int = 3) -> list[ArticlePage]:
+    author = Author.objects.create(name="Jan Janssens", slug="jan-janssens")
+    now = timezone.now()
+    pages = []
+    for i in range(n):
+        # Live rows without revisions: listings only read the page rows.
+        page = section.add_child(
+            instance=ArticlePage(
+                title=f"Artikel {i}",
+                lead=f"Lead van artikel {i}. Tweede zin.",
+                live=True,
+                first_published_at=now - timedelta(minutes=i + 1),
+            )
+        )
+        ArticlePageAuthor.objects.create(page=page, author=author)
+        pages.append(page)
+        Comment.objects.bulk_create(
+            Comment(page=page, author=reader, body="ok") for _ in range(comments_each)
+        )
+    return pages
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_home_page_query_budget(client, section, reader, django_assert_max_num_queries, n):
+    many_articles(section, n, reader)
+    client.get("/")  # warm the navigation cache like a running site
+    with django_assert_max_num_queries(15):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="teaser"') == min(n - 1, 25)
+
+
+@pytest.mark.parametrize("n_comments", [1, 300])
+def test_article_page_query_budget(
+    client, section, reader, django_assert_max_num_queries, n_comments
+):
+    pages = many_articles(section, 30, reader, comments_each=1)
+    article = pages[0]
+    Comment.objects.bulk_create(
+        Comment(page=article, author=reader, body=f"reactie {i}") for i in range(n_comments)
+    )
+    client.get(article.url)
+    with django_assert_max_num_queries(15):
+        response = client.get(article.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"{n_comments + 1} reacties" in html
+    assert "Jan Janssens" in html
+
+
+def test_teasers_show_real_comment_counts(client, section, reader):
+    a, b = many_articles(section, 2, reader, comments_each=0)
+    Comment.objects.bulk_create(Comment(page=b, author=reader, body="x") for _ in range(7))
+    Comment.objects.create(page=b, author=reader, body="wacht", status="pending")
+    Comment.objects.create(page=b, author=reader, body="weg", status="removed")
+    html = client.get("/").content.decode()
+    teaser = html.split(">Artikel 1</a>", 1)[1].split("</article>", 1)[0]
+    assert 'aria-label="7 reacties"' in teaser
+
+
+def test_listing_annotates_counts_in_one_query(section, reader, django_assert_num_queries):
+    many_articles(section, 25, reader)
+    # One query for the teasers with their counts; Wagtail's public() reads the view
+    # restrictions in one more.
+    with django_assert_num_queries(2):
+        counts = [a.comment_count for a in ArticlePage.objects.published().for_listing()[:25]]
+    assert counts == [3] * 25
+
+
+class TestVisibility:
+    """Drafts, future go-live and unpublished articles never reach a reader."""
+
+    @pytest.fixture
+    def hidden(self, section):
+        live = publish_article(section, title="Zichtbaar artikel")
+        draft = ArticlePage(title="Geheim concept", lead="Nog niet klaar.")
+        section.add_child(instance=draft)
+        draft.save_revision()
+        draft.live = False
+        draft.save()
+        scheduled = ArticlePage(title="Gepland artikel", lead="Straks.", live=False)
+        section.add_child(instance=scheduled)
+        scheduled.go_live_at = timezone.now() + timedelta(hours=2)
+        scheduled.save_revision().publish()
+        unpublished = publish_article(section, title="Ingetrokken artikel")
+        unpublished.unpublish()
+        return live, [draft, scheduled, unpublished]
+
+    def test_lists_and_pages(self, client, hidden):
+        live, hidden_pages = hidden
+        urls = ["/", "/belgisch-voetbal/", "/archief/", "/feeds/rss/", "/feeds/atom/"]
+        for url in urls:
+            html = client.get(url).content.decode()
+            assert live.title in html, url
+            for page in hidden_pages:
+                assert page.title not in html, url
+        for page in hidden_pages:
+            assert client.get(f"/belgisch-voetbal/{page.slug}/").status_code == 404
+
+    def test_scheduled_page_is_not_live_before_its_time(self, hidden):
+        scheduled = ArticlePage.objects.get(title="Gepland artikel")
+        assert not scheduled.live
+        assert ArticlePage.objects.published().filter(pk=scheduled.pk).count() == 0
+
+
+def test_read_also_to_unpublished_or_deleted_target_renders_nothing(client, section):
+    target = publish_article(section, title="Doelartikel")
+    article = publish_article(
+        section,
+        title="Artikel met verwijzing",
+        body=[("paragraph", "<p>Tekst.</p>"), ("read_also", {"page": target})],
+    )
+    assert "LEES OOK" in client.get(article.url).content.decode()
+    target.unpublish()
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "LEES OOK" not in response.content.decode()
+    ArticlePage.objects.get(pk=target.pk).delete()
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "LEES OOK" not in response.content.decode()
+
+
+def test_bad_page_numbers_are_answered_sensibly(client, section, reader):
+    many_articles(section, 25, reader, comments_each=0)
+    for url in ["/archief/", "/belgisch-voetbal/", "/auteurs/jan-janssens/"]:
+        for page_param in ["999", "abc", "-1", "0", "1" * 40, "2.5"]:
+            response = client.get(url, {"pagina": page_param})
+            assert response.status_code == 200, (url, page_param)
+            assert 'class="teaser"' in response.content.decode()
+
+
+def test_archive_paginates_newest_first(client, section, reader):
+    many_articles(section, 25, reader, comments_each=0)
+    first = client.get("/archief/").content.decode()
+    second = client.get("/archief/", {"pagina": 2}).content.decode()
+    assert first.index("Artikel 0<") < first.index("Artikel 19<")
+    assert "Artikel 19<" not in second and "Artikel 24<" in second
+    assert "Pagina 2 van 2" in second
+
+
+def test_author_page_lists_their_articles(client, section, reader):
+    many_articles(section, 2, reader)
+    other = publish_article(section, title="Van iemand anders")
+    response = client.get("/auteurs/jan-janssens/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Jan Janssens" in html and "Artikel 1" in html
+    assert other.title not in html
+    assert client.get("/auteurs/bestaat-niet/").status_code == 404
+
+
+def test_unknown_page_gets_a_dutch_404(client, home):
+    response = client.get("/bestaat/niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+    assert 'lang="nl-BE"' in response.content.decode()
+
+
+def test_article_anatomy(client, demo):
+    html = client.get(demo.url).content.decode()
+    order = [
+        '<h1 class="article__title">Steven Defour sluit deze opvallende overgang nu al uit</h1>',
+        'class="byline">door',
+        'rel="author" href="/auteurs/redactie/"',
+        "<time datetime=",
+        'class="article__lead"',
+        'class="article__body"',
+        "LEES OOK",
+        'id="reacties"',
+        "Meest recent",
+        "Meer sportnieuws",
+    ]
+    positions = [html.index(part) for part in order]
+    assert positions == sorted(positions)
+    assert "<title>Steven Defour sluit deze opvallende overgang nu al uit | Kopbal</title>" in html
+    assert '<meta name="description" content="Bij KV Mechelen' in html
+    latest = html.split('id="meest-recent"', 1)[1]
+    assert demo.title not in latest  # the article itself is not in its own `Meest recent`
+    assert latest.count('class="teaser"') == 25
+
+
+def test_home_page_is_the_site_root(home):
+    assert HomePage.objects.count() == 1
+    assert home.url == "/"
