@@ -1,7 +1,9 @@
 """The page tree every kopbal site starts from: a home page and its sections."""
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, SectionPage
 
@@ -17,7 +19,13 @@ def ensure_site_structure() -> HomePage:
     """Create the home page (replacing Wagtail's welcome page) and the sections, once."""
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        # Wagtail's migrations make the locale and the root; a flushed database has neither.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", live=True)
+        )
         welcome = [p for p in root.get_children() if p.specific_class is Page]
         home = root.add_child(instance=HomePage(title="Kopbal", slug="kopbal"))
         site = Site.objects.filter(is_default_site=True).first()

@@ -1,0 +1,182 @@
+"""Shared bench plumbing: a demo site in a temp dir, gunicorn, nginx serving static files, wrk.
+
+Every figure a bench prints is paired with a baseline measured in the same run on the same
+machine (nginx serving the same bytes as a static file), so that the ratio means something
+whatever else the machine is doing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer in {timeout} s")
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        return response.read()
+
+
+@dataclass
+class Result:
+    name: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+    def row(self, baseline: Result | None) -> str:
+        ratio = f"{self.rps / baseline.rps:7.1%}" if baseline else "      -"
+        return (
+            f"{self.name:<38} {self.rps:>10,.0f} {self.p50_ms:>9.2f} {self.p99_ms:>9.2f} "
+            f"{ratio} {self.errors:>7}"
+        )
+
+
+HEADER = f"{'target':<38} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'vs static':>7} {'errors':>7}"
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(name: str, url: str, connections: int = 16, seconds: int = 8, threads: int = 2) -> Result:
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+    p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    errors = 0
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        errors += int(non2xx.group(1))
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if sock:
+        errors += sum(int(n) for n in sock.groups())
+    return Result(name, rps, p50, p99, errors)
+
+
+@contextlib.contextmanager
+def demo_site(env_extra: dict | None = None) -> Iterator[dict]:
+    """A fresh demo database (SQLite in a temp var dir unless DATABASE_URL is given)."""
+    var = Path(tempfile.mkdtemp(prefix="kopbal-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kopbal.settings.dev",
+        "KOPBAL_VAR_DIR": str(var),
+        "KOPBAL_SCHEDULER": "0",
+        "KOPBAL_ACCESS_LOG": "/dev/null",
+        "LOG_LEVEL": "WARNING",
+        **(env_extra or {}),
+    }
+    manage = [PYTHON, str(ROOT / "manage.py")]
+    try:
+        for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
+            subprocess.run(
+                manage + args + ["-v0"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+            )
+        yield env
+    finally:
+        shutil.rmtree(var, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, workers: int = 2) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "--config", "kopbal/gunicorn.conf.py"],
+        env={**env, "KOPBAL_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)},
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+NGINX_STATIC = """
+worker_processes 2;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    default_type text/html;
+    client_body_temp_path {root}/tmp;
+    proxy_temp_path {root}/tmp;
+    fastcgi_temp_path {root}/tmp;
+    uwsgi_temp_path {root}/tmp;
+    scgi_temp_path {root}/tmp;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root}/html;
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx_static(files: dict[str, bytes]) -> Iterator[str]:
+    """nginx from Debian serving `files` (name -> bytes) as static files."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    root = Path(tempfile.mkdtemp(prefix="kopbal-nginx-"))
+    root.chmod(0o755)  # nginx's workers drop root and must read the files
+    (root / "html").mkdir()
+    (root / "tmp").mkdir()
+    for name, data in files.items():
+        (root / "html" / name).write_bytes(data)
+    port = free_port()
+    conf = root / "nginx.conf"
+    conf.write_text(NGINX_STATIC.format(root=root, port=port))
+    proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(root)], stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/" + next(iter(files)))
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(root, ignore_errors=True)

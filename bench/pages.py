@@ -1,0 +1,55 @@
+"""Article and home page under gunicorn, next to nginx serving the same HTML as a file.
+
+    .venv/bin/python bench/pages.py [--seconds 8] [--connections 16]
+
+Builds a fresh demo site (the seed, 5,766 comments) in a temp dir, serves it with the
+production server (gunicorn, 2 workers, as `make run`), and loads it with wrk from Debian.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import HEADER, demo_site, fetch, gunicorn, nginx_static, wrk  # noqa: E402
+
+ARTICLE = "/belgisch-voetbal/steven-defour-sluit-deze-opvallende-overgang-nu-al-uit/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    with demo_site() as env, gunicorn(env, workers=args.workers) as app:
+        pages = {"article.html": fetch(app + ARTICLE), "home.html": fetch(app + "/")}
+        with nginx_static(pages) as static:
+            results = []
+            for name, path, file in (
+                ("article", ARTICLE, "article.html"),
+                ("home", "/", "home.html"),
+            ):
+                base = wrk(
+                    f"nginx static {name} ({len(pages[file]):,} B)",
+                    f"{static}/{file}",
+                    args.connections,
+                    args.seconds,
+                )
+                app_result = wrk(
+                    f"gunicorn {name} (uncached)", app + path, args.connections, args.seconds
+                )
+                results.append((base, app_result))
+    print(
+        f"\n{args.connections} connections, {args.seconds} s each, gunicorn {args.workers} workers"
+    )
+    print(HEADER)
+    for base, app_result in results:
+        print(base.row(None))
+        print(app_result.row(base))
+
+
+if __name__ == "__main__":
+    main()
