@@ -5,6 +5,3 @@ class NewsConfig(AppConfig):
     name = "kopbal.news"
     label = "news"
     verbose_name = "Nieuws"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -20,6 +20,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kopbal.core.pagecache import CachedPageMixin
+
 from .blocks import ArticleBodyBlock
 from .text import make_teaser
 
@@ -109,7 +111,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The front page: the top story and `Meest recent`."""
 
     top_story = models.ForeignKey(
@@ -146,7 +148,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(CachedPageMixin, Page):
     """A section such as Belgisch voetbal: its articles, newest first, paginated."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -174,7 +176,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedPageMixin, Page):
     """A football article: headline (the page title), byline, lead and a block body."""
 
     lead = models.TextField(_("lead"), help_text=_("De inleiding, vetgedrukt onder de kop."))

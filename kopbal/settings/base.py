@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered before sessions, auth and the rest are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stores whole pages for anonymous readers (hits are answered in kopbal/wsgi.py).
+    "kopbal.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "kopbal.core.context_processors.site_navigation",
+                "kopbal.core.pagecache.csrf_context",
             ],
         },
     },
@@ -121,7 +124,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to a miss while Redis is down: pages keep coming from the database.
+            "BACKEND": "kopbal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kopbal",
         }
@@ -206,4 +210,7 @@ KOPBAL_SCHEDULER_INTERVAL = int(os.environ.get("KOPBAL_SCHEDULER_INTERVAL", "15"
 KOPBAL_TEASER_LENGTH = 95
 KOPBAL_LATEST_COUNT = 25
 KOPBAL_PAGE_SIZE = 20
+# How long a whole page may be served from a cache (ours, nginx's, a CDN's: s-maxage).
+# Purges make changes show at once; this bounds what no purge reaches (counts in lists).
+KOPBAL_PAGE_CACHE_SECONDS = int(os.environ.get("KOPBAL_PAGE_CACHE_SECONDS", "10"))
 KOPBAL_COMMENTS_PAGE = 50

@@ -1,0 +1,256 @@
+"""The page cache: anonymous readers get whole pages from the cache, tagged by what they show.
+
+How it fits together:
+- A page or view that may be cached for anonymous readers calls `mark_cacheable(request,
+  tags)` with the keys of what it shows (`page-12`, `articles`, `club-3`, `poll-7`).
+- `PageCacheMiddleware` stores such 200 responses (anonymous GET only) with the current
+  version of each tag, and adds `Cache-Control` (with `s-maxage` for a CDN or the nginx
+  in deploy/), `ETag`, `Last-Modified` and `Cache-Tag`/`Surrogate-Key` headers.
+- `CachedPageWSGI` (kopbal/wsgi.py) answers hits before Django's request machinery runs.
+- `purge(tags)` bumps each tag's version, so every entry that shows it is stale at once,
+  and asks the front caches (Wagtail's frontend-cache backends) to refresh the URLs that
+  carried those tags. Purges are sent from kopbal/core/purge.py on publish, edit,
+  unpublish, comment and vote.
+
+Logged-in readers (a session cookie) and readers with a pending message skip the cache and
+get a page rendered for them. Anonymous cached pages carry no CSRF token: the few forms an
+anonymous reader can post from such a page check the Origin instead (`same_origin`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Iterable
+from email.utils import formatdate
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "pc:"
+PERSONAL_COOKIES = ("sessionid", "messages")
+
+
+def ttl() -> int:
+    return settings.KOPBAL_PAGE_CACHE_SECONDS
+
+
+def _page_key(host: str, path: str, query: str) -> str:
+    digest = hashlib.sha1(f"{host}{path}?{query}".encode(), usedforsecurity=False).hexdigest()
+    return f"{PREFIX}page:{digest}"
+
+
+def _tag_key(tag: str) -> str:
+    return f"{PREFIX}tag:{tag}"
+
+
+def _urls_key(tag: str) -> str:
+    return f"{PREFIX}urls:{tag}"
+
+
+def is_personal(cookies: dict) -> bool:
+    names = {settings.SESSION_COOKIE_NAME, "messages"}
+    return any(cookies.get(name) for name in names)
+
+
+def mark_cacheable(request: HttpRequest, tags: Iterable[str]) -> None:
+    """Declare that this response may be cached for anonymous readers, and what it shows."""
+    if request.method not in ("GET", "HEAD") or is_personal(request.COOKIES):
+        return
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return
+    existing = getattr(request, "_kopbal_cache_tags", set())
+    request._kopbal_cache_tags = existing | set(tags)
+
+
+def add_tags(request: HttpRequest, tags: Iterable[str]) -> None:
+    """More keys for a response already marked cacheable (lists, blocks in a side column)."""
+    if hasattr(request, "_kopbal_cache_tags"):
+        request._kopbal_cache_tags |= set(tags)
+
+
+def is_cacheable(request: HttpRequest) -> bool:
+    return bool(getattr(request, "_kopbal_cache_tags", None))
+
+
+def _versions(tags: Iterable[str]) -> dict[str, int]:
+    tags = list(tags)
+    found = cache.get_many([_tag_key(t) for t in tags])
+    return {t: found.get(_tag_key(t), 0) for t in tags}
+
+
+def store(request: HttpRequest, response: HttpResponse) -> None:
+    tags = sorted(request._kopbal_cache_tags)
+    etag = 'W/"' + hashlib.sha1(response.content, usedforsecurity=False).hexdigest()[:20] + '"'
+    now = time.time()
+    response["ETag"] = etag
+    response["Last-Modified"] = formatdate(now, usegmt=True)
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={ttl()}, stale-while-revalidate={ttl() * 3}"
+    )
+    response["Cache-Tag"] = ",".join(tags)
+    response["Surrogate-Key"] = " ".join(tags)
+    headers = [
+        (k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "vary", "date")
+    ]
+    entry = {
+        "status": response.status_code,
+        "headers": headers,
+        "body": response.content,
+        "etag": etag,
+        "created": now,
+        "versions": _versions(tags),
+    }
+    host, path = request.get_host(), request.path
+    cache.set(_page_key(host, path, request.META.get("QUERY_STRING", "")), entry, ttl())
+    _remember_url(tags, request.build_absolute_uri())
+
+
+def lookup(host: str, path: str, query: str) -> dict | None:
+    """A fresh entry, or None: missing, expired, or one of its tags purged since."""
+    entry = cache.get(_page_key(host, path, query))
+    if entry is None:
+        return None
+    if _versions(entry["versions"]) != entry["versions"]:
+        return None
+    return entry
+
+
+def _remember_url(tags: list[str], url: str) -> None:
+    """The front caches purge by URL: keep which URLs carried each tag (bounded)."""
+    keys = {_urls_key(t): t for t in tags}
+    current = cache.get_many(list(keys))
+    updates = {}
+    for key in keys:
+        urls = current.get(key, [])
+        if url not in urls:
+            updates[key] = (urls + [url])[-500:]
+    if updates:
+        cache.set_many(updates, 24 * 3600)
+
+
+def purge(tags: Iterable[str]) -> None:
+    """Everything that shows one of `tags` is stale now, here and in the front caches."""
+    tags = set(tags)
+    if not tags:
+        return
+    for tag in tags:
+        key = _tag_key(tag)
+        try:
+            cache.add(key, 0, timeout=None)
+            cache.incr(key)
+        except Exception:  # noqa: BLE001 - a cache outage must not fail the publish
+            logger.warning("Cache-tag %s niet gewist", tag, exc_info=True)
+    urls = set()
+    for urls_for_tag in cache.get_many([_urls_key(t) for t in tags]).values():
+        urls.update(urls_for_tag)
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        purge_urls_from_cache(sorted(urls))
+
+
+def csrf_context(request: HttpRequest) -> dict:
+    """Context processor: a page cached for everyone must not carry one reader's token."""
+    return {"csrf_token": ""} if is_cacheable(request) else {}
+
+
+def same_origin(request: HttpRequest) -> bool:
+    """For forms on cached pages (no CSRF token): the post must come from our own pages."""
+    origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER", "")
+    if not origin:
+        return False
+    from urllib.parse import urlsplit
+
+    return urlsplit(origin).netloc == request.get_host()
+
+
+class PageCacheMiddleware:
+    """Stores cacheable anonymous responses; marks everything else private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            is_cacheable(request)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        ):
+            try:
+                store(request, response)
+            except Exception:  # noqa: BLE001 - serving the page matters more than caching it
+                logger.warning("Pagina niet gecachet", exc_info=True)
+            if response.get("ETag") and response["ETag"] in request.META.get(
+                "HTTP_IF_NONE_MATCH", ""
+            ):
+                not_modified = HttpResponse(status=304)
+                for header in ("ETag", "Last-Modified", "Cache-Control", "Cache-Tag"):
+                    not_modified[header] = response[header]
+                return not_modified
+        elif request.method in ("GET", "HEAD") and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-cache"
+        return response
+
+
+def _cookies(environ: dict) -> dict:
+    raw = environ.get("HTTP_COOKIE", "")
+    if not raw:
+        return {}
+    try:
+        return {k: m.value for k, m in SimpleCookie(raw).items()}
+    except Exception:  # noqa: BLE001 - a malformed cookie header goes to Django
+        return {settings.SESSION_COOKIE_NAME: "?"}
+
+
+class CachedPageWSGI:
+    """Answers cache hits for anonymous readers before Django's request machinery."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if method in ("GET", "HEAD") and not is_personal(_cookies(environ)):
+            host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+            try:
+                entry = lookup(host, environ.get("PATH_INFO", "/"), environ.get("QUERY_STRING", ""))
+            except Exception:  # noqa: BLE001 - no cache, no problem: Django renders
+                entry = None
+            if entry is not None:
+                return self._serve(entry, environ, start_response, method)
+        return self.application(environ, start_response)
+
+    @staticmethod
+    def _serve(entry: dict, environ, start_response, method: str):
+        age = str(max(0, int(time.time() - entry["created"])))
+        headers = [*entry["headers"], ("Age", age), ("X-Kopbal-Cache", "hit")]
+        if entry["etag"] in environ.get("HTTP_IF_NONE_MATCH", ""):
+            headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+            start_response("304 Not Modified", headers)
+            return [b""]
+        start_response("200 OK", headers)
+        return [b"" if method == "HEAD" else entry["body"]]
+
+
+class CachedPageMixin:
+    """A Wagtail page that anonymous readers may get from the page cache.
+
+    `cache_tags()` names what the page shows; lists of articles carry `articles`, which
+    every publish, edit and unpublish purges.
+    """
+
+    def cache_tags(self) -> set[str]:
+        return {f"page-{self.pk}", "articles"}
+
+    def serve(self, request, *args, **kwargs):
+        mark_cacheable(request, self.cache_tags())
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,100 @@
+import pytest
+from django.core.cache import cache
+
+from kopbal.comments.models import Comment
+from kopbal.news.models import ArticlePage
+from kopbal.news.tests.factories import publish_article
+from kopbal.users.roles import example_user
+
+from .wsgi_client import wsgi_get
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def article(section):
+    return publish_article(section, title="Mechelen wint de derby", lead="Een zege. Eindelijk.")
+
+
+def test_anonymous_page_is_served_from_the_cache(article):
+    first = wsgi_get(article.url)
+    assert first.status == 200
+    assert "x-kopbal-cache" not in first.headers
+    assert "s-maxage=10" in first.headers["cache-control"]
+    assert "public" in first.headers["cache-control"]
+    assert f"page-{article.pk}" in first.headers["cache-tag"].split(",")
+    assert "set-cookie" not in first.headers
+    assert 'name="csrfmiddlewaretoken"' not in first.text
+
+    second = wsgi_get(article.url)
+    assert second.headers["x-kopbal-cache"] == "hit"
+    assert second.body == first.body
+    assert second.headers["etag"] == first.headers["etag"]
+
+
+def test_conditional_requests_get_304(article):
+    first = wsgi_get(article.url)
+    etag = first.headers["etag"]
+    hit = wsgi_get(article.url, HTTP_IF_NONE_MATCH=etag)
+    assert hit.status == 304 and hit.body == b""
+    cache.clear()
+    miss = wsgi_get(article.url, HTTP_IF_NONE_MATCH=etag)
+    assert miss.status == 304
+
+
+def test_edit_shows_at_once(article, django_capture_on_commit_callbacks):
+    assert "Een zege." in wsgi_get(article.url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        article.lead = "Een bevochten zege. Eindelijk."
+        article.save_revision().publish()
+    assert "Een bevochten zege." in wsgi_get(article.url).text
+
+
+def test_new_article_shows_on_cached_lists(article, section, django_capture_on_commit_callbacks):
+    for url in ("/", "/archief/", section.url):
+        wsgi_get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_article(section, title="Transferbom: spits naar Mechelen")
+    for url in ("/", "/archief/", section.url):
+        assert "Transferbom: spits naar Mechelen" in wsgi_get(url).text, url
+
+
+def test_unpublished_article_leaves_the_cache(article, django_capture_on_commit_callbacks):
+    wsgi_get("/")
+    assert wsgi_get(article.url).status == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).unpublish()
+    assert wsgi_get(article.url).status == 404
+    assert article.title not in wsgi_get("/").text
+
+
+def test_new_comment_shows_on_the_cached_article(article, django_capture_on_commit_callbacks):
+    assert "0 reacties" in wsgi_get(article.url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        Comment.objects.create(page=article, author=example_user("reader"), body="Terecht!")
+    page = wsgi_get(article.url).text
+    assert "1 reactie" in page and "Terecht!" in page
+
+
+def test_logged_in_reader_gets_their_own_page(client, article):
+    reader = example_user("reader")
+    wsgi_get(article.url)  # cached for anonymous readers
+    client.force_login(reader)
+    session = client.cookies["sessionid"].value
+    own = wsgi_get(article.url, HTTP_COOKIE=f"sessionid={session}")
+    assert "x-kopbal-cache" not in own.headers
+    assert own.headers["cache-control"].startswith("private")
+    # The anonymous copy never holds a reader's personal parts.
+    anonymous = wsgi_get(article.url)
+    assert anonymous.headers["x-kopbal-cache"] == "hit"
+    assert reader.public_name not in anonymous.text
+
+
+def test_bad_host_is_not_served_from_cache(article):
+    wsgi_get(article.url)
+    assert wsgi_get(article.url, HTTP_HOST="evil.example").status == 400
