@@ -58,6 +58,7 @@ def test_edit_shows_at_once(article, django_capture_on_commit_callbacks):
 def test_new_article_shows_on_cached_lists(article, section, django_capture_on_commit_callbacks):
     for url in ("/", "/archief/", section.url):
         wsgi_get(url)
+        assert wsgi_get(url).headers["x-kopbal-cache"] == "hit", url
     with django_capture_on_commit_callbacks(execute=True):
         publish_article(section, title="Transferbom: spits naar Mechelen")
     for url in ("/", "/archief/", section.url):
