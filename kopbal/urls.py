@@ -5,11 +5,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kopbal.news import urls as news_urls
+from kopbal.search import urls as search_urls
+from kopbal.seo import urls as seo_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(news_urls)),
+    path("", include(search_urls)),
+    path("", include(seo_urls)),
 ]
 
 if settings.DEBUG:

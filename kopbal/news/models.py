@@ -223,6 +223,8 @@ class ArticlePage(CachedPageMixin, Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("first_published_at"),
+        # published() filters on it; search (kopbal/search) runs on published() querysets.
+        index.FilterField("go_live_at"),
     ]
 
     parent_page_types = ["news.SectionPage"]

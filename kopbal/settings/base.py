@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "kopbal.users",
     "kopbal.news",
     "kopbal.comments",
+    "kopbal.search",
+    "kopbal.seo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -198,7 +200,16 @@ WAGTAIL_SITE_NAME = os.environ.get("KOPBAL_SITE_NAME", "Kopbal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Slugs are plain ASCII: `Vazquez wéér doeltreffend` becomes vazquez-weer-doeltreffend.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Dutch stemming and accent folding on SQLite (FTS5) and PostgreSQL ("dutch" config), with
+# fresh articles ranked first among equally relevant ones: see kopbal/search/backend.py.
+# For very large archives, point BACKEND at wagtail.search.backends.opensearch3 (README).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "kopbal.search.backend",
+        "SEARCH_CONFIG": os.environ.get("KOPBAL_SEARCH_CONFIG", "dutch"),
+        "FRESHNESS_DAYS": 30,
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "d-m-Y"
@@ -214,3 +225,10 @@ KOPBAL_PAGE_SIZE = 20
 # Purges make changes show at once; this bounds what no purge reaches (counts in lists).
 KOPBAL_PAGE_CACHE_SECONDS = int(os.environ.get("KOPBAL_PAGE_CACHE_SECONDS", "10"))
 KOPBAL_COMMENTS_PAGE = 50
+
+# Search (kopbal/search): longest query we answer, results per page, requests per minute
+# per reader and per address (search and suggestions are cheap, but not free).
+KOPBAL_SEARCH_MAX_LENGTH = 200
+KOPBAL_SEARCH_PAGE_SIZE = 10
+KOPBAL_SEARCH_PER_MINUTE = int(os.environ.get("KOPBAL_SEARCH_PER_MINUTE", "60"))
+KOPBAL_SUGGEST_PER_MINUTE = int(os.environ.get("KOPBAL_SUGGEST_PER_MINUTE", "300"))

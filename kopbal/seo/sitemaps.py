@@ -1,0 +1,71 @@
+"""Sitemaps: Wagtail's page sitemap plus authors, behind one index; and Google News.
+
+`/sitemap.xml` is a sitemap index (Wagtail's view) so that an archive of a hundred
+thousand articles stays within the protocol's limits: each part lists at most
+`PAGE_LIMIT` URLs and the index points to every part (`?p=2`, …).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.utils import timezone
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from kopbal.news.models import ArticlePage, Author
+
+from .meta import absolute
+
+PAGE_LIMIT = 5000
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
+
+
+class PageSitemap(WagtailSitemap):
+    """Every live, public page of the site (home, sections, articles)."""
+
+    limit = PAGE_LIMIT
+
+
+class AuthorSitemap(DjangoSitemap):
+    """The author pages, for authors with at least one published article."""
+
+    limit = PAGE_LIMIT
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def items(self):
+        published = ArticlePage.objects.published()
+        return (
+            Author.objects.filter(pk__in=published.values("article_authors__author"))
+            .order_by("name", "pk")
+            .only("slug", "name")
+        )
+
+    def location(self, obj: Author) -> str:
+        return obj.get_absolute_url()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Django builds `protocol://domain + location`; we use the Wagtail Site root instead,
+        # like the page sitemap does.
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            url["location"] = absolute(self.request, url["item"].get_absolute_url())
+        return urls
+
+
+SITEMAPS = {"pagina": PageSitemap, "auteurs": AuthorSitemap}
+
+
+def news_articles():
+    """Articles published in the last 48 hours, newest first (Google News reads these)."""
+    since = timezone.now() - NEWS_WINDOW
+    return (
+        ArticlePage.objects.published()
+        .filter(first_published_at__gte=since)
+        .order_by("-first_published_at", "-pk")
+        .defer_streamfields()
+        .only("title", "url_path", "path", "depth", "first_published_at", "locale")
+    )[:NEWS_LIMIT]
