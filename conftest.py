@@ -67,3 +67,61 @@ def page_in_browser(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real redis-server on a free loopback port, for the tests that touch Redis."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    import redis
+
+    if not shutil.which("redis-server"):
+        pytest.fail("redis-server is missing: run scripts/install-system-deps.sh")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(host="127.0.0.1", port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(redis_url, settings):
+    """Django's cache on the real Redis, through kopbal's resilient backend."""
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "kopbal.core.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "kopbal",  # as the app servers, which share it
+        }
+    }
+    cache.clear()
+    yield cache
+    cache.clear()
