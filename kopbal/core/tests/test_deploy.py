@@ -101,7 +101,8 @@ def stack(tmp_path, redis_url, section):
     )
     (nginx_dir / "nginx.conf").write_text(
         # Workers as root: the test's temp dirs belong to root (a real install uses www-data).
-        f"user root; worker_processes 1; pid {nginx_dir}/nginx.pid; error_log {nginx_dir}/error.log;"
+        f"user root; worker_processes 1; pid {nginx_dir}/nginx.pid;"
+        f" error_log {nginx_dir}/error.log;"
         " daemon off; events { worker_connections 256; }"
         f" http {{ include /etc/nginx/mime.types; access_log off; {temp_paths}"
         f" include {nginx_dir}/kopbal.conf; }}"

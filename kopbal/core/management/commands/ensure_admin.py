@@ -19,7 +19,8 @@ class Command(BaseCommand):
             login_file.chmod(0o600)
         if login_file.exists():
             username, password = login_file.read_text().split()[:2]
-            self.stdout.write(f"Beheer: http://127.0.0.1:8000/admin/  login: {username}  "
-                              f"wachtwoord: {password}")
+            self.stdout.write(
+                f"Beheer: http://127.0.0.1:8000/admin/  login: {username}  wachtwoord: {password}"
+            )
         else:
             self.stdout.write("Beheer: http://127.0.0.1:8000/admin/ (bestaande beheerder)")
