@@ -1,5 +1,8 @@
 """Dutch error pages with the right status, for readers who hit bad input."""
 
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -21,7 +24,13 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or 503 while the database is away (a restart): the reader may simply retry."""
     # No context processors: the database may be what failed.
     from django.template import loader
 
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "5"
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -49,14 +49,14 @@ def wait_for(url: str, timeout: float = 30) -> None:
 
 
 @pytest.fixture
-def stack(tmp_path, redis_url, section):
+def stack(tmp_path, app_var_dir, redis_url, section):
     """gunicorn (2 workers) on the test database and Redis, with nginx in front."""
     db = settings.DATABASES["default"]
     app_port, nginx_port = free_port(), free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kopbal.settings.dev",
-        "KOPBAL_VAR_DIR": str(tmp_path / "var"),
+        "KOPBAL_VAR_DIR": str(app_var_dir),
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/"
         f"{connection.settings_dict['NAME']}",
         "REDIS_URL": redis_url,
@@ -66,12 +66,6 @@ def stack(tmp_path, redis_url, section):
         "WEB_CONCURRENCY": "2",
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
     app_log = (tmp_path / "app.log").open("w")
     app = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "kopbal/gunicorn.conf.py"],
@@ -82,16 +76,14 @@ def stack(tmp_path, redis_url, section):
     nginx_dir = tmp_path / "nginx"
     (nginx_dir / "tmp").mkdir(parents=True)
     tmp_path.chmod(0o755)
-    for path in tmp_path.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
     site_conf = (
         (ROOT / "deploy/nginx/kopbal.conf")
         .read_text()
         .replace("/var/cache/nginx/kopbal", str(nginx_dir / "cache"))
         .replace("server 127.0.0.1:8000", f"server 127.0.0.1:{app_port}")
         .replace("listen 80;", f"listen 127.0.0.1:{nginx_port};")
-        .replace("/srv/kopbal/var/static/", f"{tmp_path}/var/static/")
-        .replace("/srv/kopbal/var/media/", f"{tmp_path}/var/media/")
+        .replace("/srv/kopbal/var/static/", f"{app_var_dir}/static/")
+        .replace("/srv/kopbal/var/media/", f"{app_var_dir}/media/")
         .replace("change-me-refresh-secret", SECRET)
     )
     (nginx_dir / "kopbal.conf").write_text(site_conf)
