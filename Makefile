@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-sqlite test-postgres lint format bench check clean
+.PHONY: help install run run-scale test test-sqlite test-postgres lint format bench check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ run: install ## Migrate, load the demo, print the admin login and serve on http:
 	$(MANAGE) ensure_admin
 	@echo "Kopbal draait op http://127.0.0.1:8000  (stoppen: Ctrl-C)"
 	$(BIN)/gunicorn --config kopbal/gunicorn.conf.py
+
+run-scale: install ## The scale profile: local PostgreSQL + Redis (var/scale/), 4 gunicorn workers
+	scripts/run-scale.sh
 
 test: install ## The whole suite: lint, checks, tests on SQLite and on a throwaway PostgreSQL
 	$(BIN)/ruff check .
