@@ -4,9 +4,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kopbal.comments import urls as comments_urls
 from kopbal.news import urls as news_urls
 from kopbal.search import urls as search_urls
 from kopbal.seo import urls as seo_urls
+from kopbal.users import urls as users_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +16,9 @@ urlpatterns = [
     path("", include(news_urls)),
     path("", include(search_urls)),
     path("", include(seo_urls)),
+    path("", include(users_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("reacties/", include(comments_urls)),
 ]
 
 if settings.DEBUG:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -85,19 +84,9 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def with_comment_count(self) -> ArticlePageQuerySet:
         """Each article's visible comment count, in the same query as the list."""
-        from kopbal.comments.models import Comment
+        from kopbal.comments.models import visible_count_expression
 
-        counts = (
-            Comment.objects.visible()
-            .filter(page=OuterRef("pk"))
-            .order_by()
-            .values("page")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(
-            comment_count=Coalesce(Subquery(counts, output_field=models.IntegerField()), Value(0))
-        )
+        return self.annotate(comment_count=visible_count_expression(OuterRef("pk")))
 
     def for_listing(self) -> ArticlePageQuerySet:
         """A teaser list: newest first, counts included, only the columns teasers use."""
@@ -205,6 +194,16 @@ class ArticlePage(CachedPageMixin, Page):
         help_text=_("Het aantal reacties dat de geïmporteerde pagina toonde."),
     )
 
+    comments_closed = models.BooleanField(
+        _("reacties gesloten"), default=False, help_text=_("Niemand kan nog reageren.")
+    )
+    comments_premoderated = models.BooleanField(
+        _("alle reacties eerst nakijken"),
+        default=False,
+        help_text=_("Elke reactie wacht op een moderator voor ze verschijnt."),
+    )
+    accepts_comments = True
+
     objects = ArticlePageManager()
 
     content_panels = Page.content_panels + [
@@ -218,6 +217,12 @@ class ArticlePage(CachedPageMixin, Page):
         FieldPanel("tags"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("teaser")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("comments_closed"), FieldPanel("comments_premoderated")],
+            heading=_("Reacties"),
+        ),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -246,7 +251,7 @@ class ArticlePage(CachedPageMixin, Page):
         return [rel.author for rel in self.article_authors.select_related("author").all()]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from kopbal.comments.models import Comment
+        from kopbal.comments.threads import comments_context
 
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.get_authors()
@@ -255,8 +260,7 @@ class ArticlePage(CachedPageMixin, Page):
             .exclude(pk=self.pk)
             .for_listing()[: settings.KOPBAL_LATEST_COUNT]
         )
-        context["comment_count"] = Comment.objects.visible().filter(page=self).count()
-        context["comments"] = list(Comment.objects.for_page(self)[: settings.KOPBAL_COMMENTS_PAGE])
+        context.update(comments_context(self, request))
         return context
 
 

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "allauth",
+    "allauth.account",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "kopbal.urls"
@@ -232,3 +235,41 @@ KOPBAL_SEARCH_MAX_LENGTH = 200
 KOPBAL_SEARCH_PAGE_SIZE = 10
 KOPBAL_SEARCH_PER_MINUTE = int(os.environ.get("KOPBAL_SEARCH_PER_MINUTE", "60"))
 KOPBAL_SUGGEST_PER_MINUTE = int(os.environ.get("KOPBAL_SUGGEST_PER_MINUTE", "300"))
+
+# --- Reader accounts and comments (issue #3) ---------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # the Wagtail admin login
+    "allauth.account.auth_backends.AuthenticationBackend",  # readers: e-mail or username
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "kopbal.users.forms.SignupForm"
+ACCOUNT_ADAPTER = "kopbal.users.adapter.AccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kopbal] "
+ACCOUNT_USERNAME_BLACKLIST = ["admin", "kopbal", "redactie", "moderator", "moderatie"]
+
+
+def env_rate(name: str, default: str) -> tuple[int, int, int]:
+    """`per_user,per_ip,window_seconds` from the environment, e.g. "5,60,60"."""
+    per_user, per_ip, window = (int(x) for x in os.environ.get(name, default).split(","))
+    return per_user, per_ip, window
+
+
+# Per account and per address (behind KOPBAL_PROXY_COUNT proxies), per window in seconds.
+# The per-address limits are higher: a stadium or office Wi-Fi shares one address.
+KOPBAL_COMMENT_RATE_LIMITS = {
+    "post": env_rate("KOPBAL_RATE_COMMENT_POST", "5,60,60"),
+    "like": env_rate("KOPBAL_RATE_COMMENT_LIKE", "60,600,60"),
+    "report": env_rate("KOPBAL_RATE_COMMENT_REPORT", "10,100,600"),
+}
+# Replies shown under each top-level comment on the article page; the rest on its thread page.
+KOPBAL_COMMENTS_REPLIES_SHOWN = 5
+KOPBAL_COMMENTS_THREAD_MAX = 1000
+KOPBAL_COMMENTS_FEATURED_MAX = 5

@@ -2,19 +2,37 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+
+# What the Moderators group needs for the comment moderation screens in the admin (the
+# data migration comments/0004 grants the same on existing sites).
+MODERATOR_PERMISSIONS = [
+    ("comments", "view_comment"),
+    ("comments", "moderate_comment"),
+    ("comments", "view_commentreport"),
+    ("comments", "view_ban"),
+    ("comments", "view_moderationlog"),
+    ("comments", "view_bannedword"),
+    ("comments", "add_bannedword"),
+    ("comments", "change_bannedword"),
+    ("comments", "delete_bannedword"),
+    ("comments", "change_commentsettings"),
+]
 
 
 def ensure_group(name: str) -> Group:
     """Wagtail creates Editors and Moderators; the Moderators group also moderates comments."""
     group, _ = Group.objects.get_or_create(name=name)
-    admin_access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if admin_access:
-        group.permissions.add(admin_access)
+    wanted = [("wagtailadmin", "access_admin")]
+    if name == MODERATORS:
+        wanted += MODERATOR_PERMISSIONS
+    query = Q(pk__in=[])
+    for app_label, codename in wanted:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.add(*Permission.objects.filter(query))
     return group
 
 
