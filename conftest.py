@@ -72,42 +72,10 @@ def page_in_browser(browser):
 @pytest.fixture(scope="session")
 def redis_url():
     """A real redis-server on a free loopback port, for the tests that touch Redis."""
-    import shutil
-    import socket
-    import subprocess
-    import time
+    from kopbal.core.localservers import redis_server
 
-    import redis
-
-    if not shutil.which("redis-server"):
-        pytest.fail("redis-server is missing: run scripts/install-system-deps.sh")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(host="127.0.0.1", port=port)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture

@@ -11,11 +11,9 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,23 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer in {timeout} s")
+from kopbal.core.localservers import gunicorn, nginx_static  # noqa: E402, F401 - re-exported
 
 
 def fetch(url: str) -> bytes:
@@ -113,70 +97,3 @@ def demo_site(env_extra: dict | None = None) -> Iterator[dict]:
         yield env
     finally:
         shutil.rmtree(var, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "--config", "kopbal/gunicorn.conf.py"],
-        env={**env, "KOPBAL_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)},
-        cwd=ROOT,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/")
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
-NGINX_STATIC = """
-worker_processes 2;
-pid {root}/nginx.pid;
-error_log {root}/error.log warn;
-daemon off;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    default_type text/html;
-    client_body_temp_path {root}/tmp;
-    proxy_temp_path {root}/tmp;
-    fastcgi_temp_path {root}/tmp;
-    uwsgi_temp_path {root}/tmp;
-    scgi_temp_path {root}/tmp;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root}/html;
-    }}
-}}
-"""
-
-
-@contextlib.contextmanager
-def nginx_static(files: dict[str, bytes]) -> Iterator[str]:
-    """nginx from Debian serving `files` (name -> bytes) as static files."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    root = Path(tempfile.mkdtemp(prefix="kopbal-nginx-"))
-    root.chmod(0o755)  # nginx's workers drop root and must read the files
-    (root / "html").mkdir()
-    (root / "tmp").mkdir()
-    for name, data in files.items():
-        (root / "html" / name).write_bytes(data)
-    port = free_port()
-    conf = root / "nginx.conf"
-    conf.write_text(NGINX_STATIC.format(root=root, port=port))
-    proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(root)], stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/" + next(iter(files)))
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(root, ignore_errors=True)

@@ -174,6 +174,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# A static file missing from the manifest (collectstatic not rerun) gets its plain URL
+# instead of turning every page into a 500.
+WHITENOISE_MANIFEST_STRICT = False
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -26,3 +26,28 @@ def app_var_dir(tmp_path_factory) -> Path:
     for path in [var, *var.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)  # nginx's workers read them
     return var
+
+
+@pytest.fixture
+def database_url() -> str:
+    """The test database as a URL, for app servers started by a (transactional) test."""
+    from django.conf import settings
+    from django.db import connection
+
+    db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{connection.settings_dict['NAME']}"
+
+
+def http_get(url: str, **headers) -> tuple[int, dict, str]:
+    """(status, headers, body) of a GET; status 0 when nothing answers."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+    except OSError:
+        return 0, {}, ""

@@ -1,24 +1,19 @@
 """Scheduled articles go live at their time with nothing but the server running."""
 
-import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import time_machine
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
+from kopbal.core.localservers import gunicorn
 from kopbal.core.scheduler import publish_due
 from kopbal.news.models import ArticlePage
 
-ROOT = Path(__file__).resolve().parents[3]
+from .conftest import http_get
 
 
 def schedule(section, title: str, at) -> ArticlePage:
@@ -44,58 +39,30 @@ def test_publish_due_publishes_only_what_is_due(section):
         ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_gunicorn_publishes_scheduled_article_without_cron(section):
+def test_gunicorn_publishes_scheduled_article_without_cron(section, app_var_dir, database_url):
     """The production server, as `make run` starts it, publishes at the scheduled time."""
     page = schedule(section, "Transferbom om klokslag", timezone.now() + timedelta(seconds=3))
-    db = settings.DATABASES["default"]
-    port = free_port()
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "kopbal.settings.dev",
-        "DATABASE_URL": (
-            f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{connection.settings_dict['NAME']}"
-        ),
-        "KOPBAL_BIND": f"127.0.0.1:{port}",
+        "KOPBAL_VAR_DIR": str(app_var_dir),
+        "DATABASE_URL": database_url,
+        "KOPBAL_SCHEDULER": "1",
         "KOPBAL_SCHEDULER_INTERVAL": "1",
-        "WEB_CONCURRENCY": "1",
-        "KOPBAL_ACCESS_LOG": "/dev/null",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "kopbal/gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/belgisch-voetbal/{page.slug}/"
-    try:
-        status, deadline = None, time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
-                    status = response.status
-                    break
-            except OSError:
-                time.sleep(0.5)
-        assert status == 200
+    with gunicorn(env, workers=1) as app:
+        url = f"{app}/belgisch-voetbal/{page.slug}/"
+        deadline = time.monotonic() + 60
+        while http_get(url)[0] != 200:
+            assert time.monotonic() < deadline, "the scheduled article did not go live"
+            time.sleep(0.5)
         assert ArticlePage.objects.get(pk=page.pk).live
         children = subprocess.run(
-            ["pgrep", "-P", str(server.pid), "-f", "run_scheduler"],
+            ["pgrep", "-P", str(app.pid), "-f", "run_scheduler"],
             capture_output=True,
             text=True,
         ).stdout.split()
         assert len(children) == 1
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     # The scheduler stops with the server.
     time.sleep(0.5)
     assert not Path(f"/proc/{children[0]}").exists()

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 
@@ -28,8 +30,15 @@ def wsgi_get(path: str, **extra) -> WSGIResponse:
         for key, value in headers:
             captured["headers"].setdefault(key.lower(), value)
 
-    chunks = application(environ, start_response)
-    body = b"".join(chunks)
-    if hasattr(chunks, "close"):
-        chunks.close()
+    # As Django's test client does: the test's transaction must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = application(environ, start_response)
+        body = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return WSGIResponse(captured["status"], captured["headers"], body)
