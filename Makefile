@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node/node_modules/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run run-scale test test-sqlite test-postgres lint format bench check clean
+.PHONY: help install run run-scale test test-sqlite test-postgres lint format bench check clean audit node
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -21,6 +22,12 @@ $(STAMP): $(PY) pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install kopbal with its pinned dependencies
+
+$(NODE_STAMP): node/package.json node/package-lock.json
+	npm ci --prefix node --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP) ## Install axe-core and Lighthouse (npm, pinned in node/package-lock.json)
 
 run: install ## Migrate, load the demo, print the admin login and serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
@@ -40,7 +47,7 @@ test: install ## The whole suite: lint, checks, tests on SQLite and on a throwaw
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
-test-sqlite: install ## Tests on SQLite (with the browser tests)
+test-sqlite: install node ## Tests on SQLite (with the browser tests)
 	$(BIN)/pytest -q
 
 test-postgres: install ## Tests on a throwaway PostgreSQL cluster (started and removed here)
@@ -56,6 +63,12 @@ format: install ## ruff format and fix
 
 bench: install ## Benchmarks that print ratios against a baseline
 	$(PY) bench/pages.py
+	scripts/with-pg.sh $(PY) bench/scale.py
+	$(PY) bench/search.py
+	scripts/with-pg.sh $(PY) bench/search.py
+
+audit: install node ## Lighthouse (accessibility, SEO, best practices) on a running demo site
+	$(PY) scripts/audit.py
 
 clean: ## Remove the virtualenv and local data (database, media)
 	rm -rf $(VENV) var

@@ -112,13 +112,27 @@ def store(request: HttpRequest, response: HttpResponse) -> None:
     _remember_url(tags, request.build_absolute_uri())
 
 
+# Hot pages are kept in the process for a moment, so that a burst of readers on the same
+# article costs no round trip to Redis; a purge elsewhere reaches them within L1_SECONDS.
+L1_SECONDS = 1.0
+L1_SIZE = 512
+_l1: dict[str, tuple[float, dict]] = {}
+
+
 def lookup(host: str, path: str, query: str) -> dict | None:
     """A fresh entry, or None: missing, expired, or one of its tags purged since."""
-    entry = cache.get(_page_key(host, path, query))
-    if entry is None:
+    key = _page_key(host, path, query)
+    now = time.monotonic()
+    local = _l1.get(key)
+    if local is not None and now - local[0] < L1_SECONDS:
+        return local[1]
+    entry = cache.get(key)
+    if entry is None or _versions(entry["versions"]) != entry["versions"]:
+        _l1.pop(key, None)
         return None
-    if _versions(entry["versions"]) != entry["versions"]:
-        return None
+    if len(_l1) >= L1_SIZE:
+        _l1.clear()
+    _l1[key] = (now, entry)
     return entry
 
 
@@ -140,6 +154,7 @@ def purge(tags: Iterable[str]) -> None:
     tags = set(tags)
     if not tags:
         return
+    _l1.clear()
     for tag in tags:
         key = _tag_key(tag)
         try:

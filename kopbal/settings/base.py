@@ -174,6 +174,22 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on S3-compatible storage (AWS, MinIO, Scaleway, ...): `pip install -e ".[s3]"` and
+# set the bucket; every app server then shares the same media. Static files stay on disk
+# (WhiteNoise / nginx).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+
 # A static file missing from the manifest (collectstatic not rerun) gets its plain URL
 # instead of turning every page into a 500.
 WHITENOISE_MANIFEST_STRICT = False
