@@ -51,10 +51,15 @@ WORD = re.compile(r"\w+", re.UNICODE)
 _local = threading.local()
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lowercase without accents: `Modrić` → `modric`, `wéér` → `weer`."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _COMBINING.sub("", text).lower()
 
 
 def _stemmer():

@@ -133,13 +133,31 @@ def _iso(value) -> str:
     return value.isoformat() if value else ""
 
 
+@dataclass
+class _Section:
+    title: str
+    slug: str
+
+
+def _section_from_navigation(context, page) -> _Section | None:
+    """The article's section from the (cached) header navigation: no query on a warm cache."""
+    navigation = context.get("navigation")
+    if callable(navigation):
+        navigation = navigation()
+    parent_url = page.url.rstrip("/").rsplit("/", 1)[0] + "/" if page.url else None
+    for item in navigation or []:
+        if item.get("url") == parent_url:
+            return _Section(item["title"], parent_url.strip("/").rsplit("/", 1)[-1])
+    return None
+
+
 def _article_meta(request: HttpRequest, page, context: dict, meta: PageMeta) -> None:
     from kopbal.news.models import SectionPage
 
     meta.og_type = "article"
     meta.published = _iso(page.first_published_at)
     meta.modified = _iso(page.last_published_at or page.first_published_at)
-    section = context.get("section")
+    section = context.get("section") or _section_from_navigation(context, page)
     if section is None:
         section = (
             SectionPage.objects.filter(path=page.path[: -page.steplen], depth=page.depth - 1)

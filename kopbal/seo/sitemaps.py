@@ -28,13 +28,14 @@ class PageSitemap(WagtailSitemap):
     limit = PAGE_LIMIT
 
 
-class AuthorSitemap(DjangoSitemap):
+class AuthorSitemap(WagtailSitemap):
     """The author pages, for authors with at least one published article."""
 
     limit = PAGE_LIMIT
+    _urls = DjangoSitemap._urls  # plain objects, not pages
 
-    def __init__(self, request=None):
-        self.request = request
+    def lastmod(self, obj: Author):
+        return None
 
     def items(self):
         published = ArticlePage.objects.published()

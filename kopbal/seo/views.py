@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -52,7 +53,8 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         {
             "loc": absolute(request, article.get_url(request)),
             "title": article.title,
-            "published": article.first_published_at,
+            # W3C datetime with the offset: 2026-05-17T14:30:00+02:00
+            "published": timezone.localtime(article.first_published_at).isoformat("T", "seconds"),
         }
         for article in news_articles()
     ]
