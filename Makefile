@@ -63,11 +63,6 @@ format: install ## ruff format and fix
 
 bench: install ## Benchmarks that print ratios against a baseline
 	$(PY) bench/pages.py
-	$(PY) bench/search.py
-	scripts/with-pg.sh $(PY) bench/search.py
-
-audit: install node ## Lighthouse (accessibility, SEO, best practices) on a running demo site
-	$(PY) scripts/audit.py
 	scripts/with-pg.sh $(PY) bench/scale.py
 	$(PY) bench/search.py
 	scripts/with-pg.sh $(PY) bench/search.py
