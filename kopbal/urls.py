@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kopbal.comments import urls as comments_urls
+from kopbal.football import urls as football_urls
 from kopbal.news import urls as news_urls
 from kopbal.search import urls as search_urls
 from kopbal.seo import urls as seo_urls
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(news_urls)),
+    path("", include(football_urls)),
     path("", include(search_urls)),
     path("", include(seo_urls)),
     path("", include(users_urls)),

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from kopbal.football.actions import apply_suggestions
+
 from .models import ArticlePage, ArticlePageAuthor, Author
 from .setup import ensure_site_structure, section_for
 
@@ -222,6 +224,7 @@ def _create_article(headline, lead, *, teaser="", body=None, author=None, publis
         source_comment_count=source_comment_count,
     )
     page.article_authors = [ArticlePageAuthor(author=author or _author(None))]
+    apply_suggestions(page)  # the clubs and people it names, in its first revision
     return _publish(page, section_for(_section_slug(headline, lead)), published_at)
 
 

@@ -20,6 +20,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kopbal.core.pagecache import CachedPageMixin
+from kopbal.football.forms import ArticlePageForm
+from kopbal.football.panels import article_tag_panels
 
 from .blocks import ArticleBodyBlock
 from .text import make_teaser
@@ -215,7 +217,10 @@ class ArticlePage(CachedPageMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        *article_tag_panels(),
     ]
+    # Suggested clubs and people: accepted, ignored or applied at publish (kopbal.football).
+    base_form_class = ArticlePageForm
     promote_panels = Page.promote_panels + [FieldPanel("teaser")]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(

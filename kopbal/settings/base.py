@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kopbal.users",
     "kopbal.news",
     "kopbal.comments",
+    "kopbal.football",
     "kopbal.search",
     "kopbal.seo",
     "wagtail.contrib.forms",

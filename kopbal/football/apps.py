@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class FootballConfig(AppConfig):
+    name = "kopbal.football"
+    label = "football"
+    verbose_name = "Voetbal"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,0 +1,46 @@
+"""What moves the football content version: a cached `Clubs/Lees ook` part of an article is
+stale once any article is published or unpublished, or a club or person changes."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from .models import Club, Person
+
+logger = logging.getLogger(__name__)
+VERSION_KEY = "football:version"
+
+
+def content_version() -> int:
+    try:
+        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    except Exception:  # noqa: BLE001 - no cache: treat every render as new
+        logger.warning("Cache onbereikbaar: voetbalversie onbekend", exc_info=True)
+        return 0
+
+
+def bump() -> None:
+    try:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        cache.incr(VERSION_KEY)
+    except Exception:  # noqa: BLE001 - a cache outage must not block publishing
+        logger.warning("Cache onbereikbaar: voetbalversie niet verhoogd", exc_info=True)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, **kwargs) -> None:
+    bump()
+
+
+@receiver(post_save, sender=Club)
+@receiver(post_delete, sender=Club)
+@receiver(post_save, sender=Person)
+@receiver(post_delete, sender=Person)
+def knowledge_changed(sender, **kwargs) -> None:
+    bump()

@@ -1,0 +1,93 @@
+"""Importing the seed page tags every article with the clubs and people it names."""
+
+import pytest
+
+from kopbal.news.importer import import_page, parse
+from kopbal.news.models import ArticlePage
+from kopbal.news.tests.test_import import SEED_TEXT
+
+# Each `Meest recent` headline with the clubs it names (headline and teaser together).
+LATEST_CLUBS = {
+    "Vazquez wéér doeltreffend, nieuwe uitschuiver Ajax": {"ajax", "rsc-anderlecht"},
+    "Nieuw bommetje bij Anderlecht: ook Still naar uitgang?": {"rsc-anderlecht"},
+    "Anderlecht-fans koken: Genk bevoordeeld door VAR?": {"rsc-anderlecht", "krc-genk"},
+    "Standard slikt last-minute optater voor clash op Club": {
+        "standard-luik",
+        "club-brugge",
+        "rsc-anderlecht",
+    },
+    "Anderlecht-drama deint uit: sterk Genk boekt gouden zege": {"rsc-anderlecht", "krc-genk"},
+    "Club-Atlético: scherpe voorwaarde voor Brugse stunt": {"club-brugge", "atletico-madrid"},
+    'Cercle Brugge dolgelukkig: "Een natte droom"': {"cercle-brugge", "sporting-charleroi"},
+    'Anderlecht ziet af in Genk: "Wie haalt zo\'n speler?"': {"rsc-anderlecht", "krc-genk"},
+    "Zorgen om Romelu Lukaku? Antonio Conte geeft update": {"ssc-napoli", "genoa"},
+    "AA Gent en OHL geven update na zeer zware botsing": {"aa-gent", "oh-leuven"},
+    "Tah doet stevig boekje open over Kompany": set(),
+    '"Anderlecht vertelde mij dat ik de club diende te verlaten"': {"rsc-anderlecht"},
+    "Still gooit ploeg compleet door elkaar bij Anderlecht": {"rsc-anderlecht", "krc-genk"},
+    "'Antwerp hakt knoop door over toekomst Praet'": {"royal-antwerp-fc"},
+    "TRANSFERUURTJE: Club versus Barça, 'njet' van Kompany": {"club-brugge", "fc-barcelona"},
+    "Hoe Anderlecht de verkeerde les leerde van Union SG": {"rsc-anderlecht", "union-sg"},
+    "Genk én Anderlecht onder zware druk: Boeckx voorspelt": {"krc-genk", "rsc-anderlecht"},
+    "Rangers lyrisch over Belg, Celtic zet landgenoot op zijspoor": {
+        "rangers-fc",
+        "celtic",
+        "hearts",
+    },
+    "Westerlo doet boekje open over interesse Club en Anderlecht": {
+        "kvc-westerlo",
+        "club-brugge",
+        "rsc-anderlecht",
+    },
+    "Straffe JPL-club net achter Club: miljoenenbedrag als statement": {
+        "club-brugge",
+        "cercle-brugge",
+    },
+    "Anderlecht hakt twee transferknopen door: club geeft uitleg": {"rsc-anderlecht"},
+    "Brandon Mechele deelt nieuws dat Club-fans diep raakt": {"club-brugge"},
+    "Zulte Waregem compleet verrast met gouden transfer": {"zulte-waregem"},
+    "‘Transferbom naast het veld: Mannaert naar Anderlecht?’": {"rsc-anderlecht"},
+    "Zware klap bij AA Gent: “Dit komt hard aan”": {"aa-gent", "oh-leuven"},
+}
+
+
+def tags(article: ArticlePage) -> tuple[set[str], set[str]]:
+    clubs = {t.club.slug for t in article.club_tags.select_related("club")}
+    people = {t.person.slug for t in article.person_tags.select_related("person")}
+    return clubs, people
+
+
+@pytest.fixture
+def imported(home, world):
+    return import_page(SEED_TEXT)
+
+
+def test_the_defour_article_is_tagged_with_what_it_speaks_of_and_nothing_else(imported):
+    clubs, people = tags(imported.article)
+    assert clubs == {
+        "kv-mechelen",
+        "standard-luik",
+        "krc-genk",
+        "royal-antwerp-fc",
+        "rsc-anderlecht",
+        "burnley",
+        "fc-porto",
+    }
+    assert people == {"steven-defour", "wouter-vrancken", "danny-buijs"}
+
+
+def test_each_latest_headline_gets_the_clubs_it_names(imported):
+    assert [item.headline for item in parse(SEED_TEXT).latest] == list(LATEST_CLUBS)
+    for headline, expected in LATEST_CLUBS.items():
+        clubs, _ = tags(ArticlePage.objects.get(title=headline))
+        assert clubs == expected, headline
+
+
+def test_tags_are_in_the_published_revision_not_only_in_the_table(imported):
+    """An editor opening the article sees the tags: they are in the latest revision."""
+    revision_page = imported.article.get_latest_revision_as_object()
+    assert {t.club_id for t in revision_page.club_tags.all()} == {
+        t.club_id for t in imported.article.club_tags.all()
+    }
+    still = ArticlePage.objects.get(title="Still gooit ploeg compleet door elkaar bij Anderlecht")
+    assert tags(still)[1] == {"edward-still"}
