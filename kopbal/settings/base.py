@@ -248,6 +248,9 @@ KOPBAL_PAGE_SIZE = 20
 # How long a whole page may be served from a cache (ours, nginx's, a CDN's: s-maxage).
 # Purges make changes show at once; this bounds what no purge reaches (counts in lists).
 KOPBAL_PAGE_CACHE_SECONDS = int(os.environ.get("KOPBAL_PAGE_CACHE_SECONDS", "10"))
+# How many proxies (nginx, a CDN) stand before the app: rate limits then read the reader's
+# address from X-Forwarded-For instead of the proxy's.
+KOPBAL_PROXY_COUNT = int(os.environ.get("KOPBAL_PROXY_COUNT", "0"))
 KOPBAL_COMMENTS_PAGE = 50
 
 # Search (kopbal/search): longest query we answer, results per page, requests per minute
