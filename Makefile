@@ -63,6 +63,7 @@ format: install ## ruff format and fix
 
 bench: install ## Benchmarks that print ratios against a baseline
 	$(PY) bench/pages.py
+	$(PY) bench/tagger.py
 	scripts/with-pg.sh $(PY) bench/scale.py
 	$(PY) bench/search.py
 	scripts/with-pg.sh $(PY) bench/search.py
