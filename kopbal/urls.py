@@ -7,14 +7,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from kopbal.comments import urls as comments_urls
 from kopbal.football import urls as football_urls
 from kopbal.news import urls as news_urls
+from kopbal.polls import urls as polls_urls
 from kopbal.search import urls as search_urls
 from kopbal.seo import urls as seo_urls
+from kopbal.stats import urls as stats_urls
 from kopbal.users import urls as users_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(news_urls)),
+    path("peilingen/", include(polls_urls)),
+    path("stats/", include(stats_urls)),
     path("", include(football_urls)),
     path("", include(search_urls)),
     path("", include(seo_urls)),

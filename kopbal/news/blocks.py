@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from kopbal.polls.blocks import PollChooserBlock
+
 
 class SubheadingBlock(blocks.CharBlock):
     class Meta:
@@ -62,3 +64,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     read_also = ReadAlsoBlock()
     image = ImageBlock()
+    poll = PollChooserBlock()

@@ -228,9 +228,34 @@ def _create_article(headline, lead, *, teaser="", body=None, author=None, publis
     return _publish(page, section_for(_section_slug(headline, lead)), published_at)
 
 
+QUESTION_WORDS = {
+    "wie", "wat", "welk", "welke", "waar", "waarom", "wanneer", "hoe", "hoeveel", "hoelang",
+    "waarmee", "waarover", "waarvoor", "waarheen", "vanwaar", "wiens",
+}
+
+
 def import_poll(article: ArticlePage, question: str, result: ImportResult) -> None:
-    """Polls are not part of kopbal yet: say so rather than drop the question silently."""
-    result.not_imported.append(f"peiling: {question} (peilingen bestaan nog niet)")
+    """The dump's reader poll becomes a poll placed after the article body, as in the dump.
+
+    A yes/no question (Dutch puts the verb first: `Is Defour …?`) gets `Ja` and `Nee`. The
+    dump carries no answers, so any other question (`Wie …?`) is reported, not invented.
+    One poll per question: importing the same question again reuses it.
+    """
+    from kopbal.polls.models import Answer, Poll
+
+    first_word = re.split(r"[^\w]+", question.strip().lower(), maxsplit=1)[0]
+    if first_word in QUESTION_WORDS:
+        result.not_imported.append(
+            f"peiling: {question} (geen ja/nee-vraag en de dump bevat geen antwoorden)"
+        )
+        return
+    poll = Poll.objects.filter(question=question).first()
+    if poll is None:
+        poll = Poll(question=question)
+        poll.answers = [Answer(text="Ja"), Answer(text="Nee")]
+        poll.save()
+    article.body.append(("poll", poll))
+    article.save_revision().publish()
 
 
 @transaction.atomic

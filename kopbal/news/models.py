@@ -114,8 +114,17 @@ class HomePage(CachedPageMixin, Page):
         related_name="+",
         help_text=_("Leeg: het nieuwste artikel staat bovenaan."),
     )
+    featured_poll = models.ForeignKey(
+        "polls.Poll",
+        verbose_name=_("peiling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een peiling in de zijkolom van de voorpagina. Leeg: geen peiling."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("top_story")]
+    content_panels = Page.content_panels + [FieldPanel("top_story"), FieldPanel("featured_poll")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage"]

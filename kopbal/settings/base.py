@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "kopbal.football",
     "kopbal.search",
     "kopbal.seo",
+    "kopbal.polls",
+    "kopbal.stats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

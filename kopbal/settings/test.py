@@ -11,6 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_AUTOREFRESH = True
 KOPBAL_SCHEDULER_INTERVAL = 1
+# Tests flush buffered article views themselves (kopbal.stats.counter.flush_views).
+KOPBAL_VIEWS_FLUSH_IN_BACKGROUND = False
 DEBUG = False
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -86,15 +86,41 @@ def test_quote_source_is_data():
     assert quotes[0]["text"].startswith("KV Mechelen is de club van mijn hart")
 
 
-def test_import_command_reports_the_poll_and_progress(home, tmp_path):
+def test_import_command_imports_the_poll_and_reports_progress(home, client, tmp_path):
+    from kopbal.polls.models import Poll
+
     out, err = StringIO(), StringIO()
     call_command("import_page", str(SEED), stdout=out, stderr=err)
     assert "[27/27] Steven Defour sluit deze opvallende overgang nu al uit" in out.getvalue()
-    assert "Is Defour volgend jaar nog coach van KVM?" in err.getvalue()
+    assert "Is Defour volgend jaar nog coach van KVM?" not in err.getvalue()
+    assert "Niet geïmporteerd" not in err.getvalue()
     assert ArticlePage.objects.count() == 27
+    poll = Poll.objects.get()
+    assert poll.question == "Is Defour volgend jaar nog coach van KVM?"
+    assert [a.text for a in poll.answer_list] == ["Ja", "Nee"]
+    # In the article, after the body (and its LEES OOK), before the comments, as in the seed.
+    article = ArticlePage.objects.get(title__startswith="Steven Defour sluit")
+    assert [block.block_type for block in article.body][-2:] == ["read_also", "poll"]
+    html = client.get(article.url).content.decode()
+    order = ["LEES OOK", f'id="peiling-{poll.pk}"', poll.question, 'id="reacties"']
+    assert [html.index(part) for part in order] == sorted(html.index(part) for part in order)
     # A second run adds nothing.
     call_command("import_page", str(SEED), stdout=StringIO(), stderr=StringIO())
     assert ArticlePage.objects.count() == 27
+    assert Poll.objects.count() == 1
+
+
+def test_a_question_that_is_not_yes_or_no_is_reported(home, tmp_path):
+    from kopbal.polls.models import Poll
+
+    path = tmp_path / "dump.txt"
+    path.write_text(SEED_TEXT.replace("Is Defour volgend jaar nog coach van KVM?",
+                                      "Wie wordt volgend jaar coach van KVM?"), encoding="utf-8")
+    err = StringIO()
+    call_command("import_page", str(path), stdout=StringIO(), stderr=err)
+    assert "Wie wordt volgend jaar coach van KVM?" in err.getvalue()
+    assert "geen ja/nee-vraag" in err.getvalue()
+    assert not Poll.objects.exists()
 
 
 def test_imported_count_is_kept_as_a_number(home):
