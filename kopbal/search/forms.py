@@ -55,6 +55,18 @@ class SearchForm(forms.Form):
             "Sorteren kan op relevantie of op datum."
         )
 
+    def _clean_day(self, name: str):
+        day = self.cleaned_data.get(name)
+        if day is not None and not (1900 <= day.year <= 2100):
+            raise forms.ValidationError(_("Kies een datum tussen 1900 en 2100."))
+        return day
+
+    def clean_van(self):
+        return self._clean_day("van")
+
+    def clean_tot(self):
+        return self._clean_day("tot")
+
     def clean(self) -> dict:
         data = super().clean()
         start, end = data.get("van"), data.get("tot")

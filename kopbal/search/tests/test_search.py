@@ -222,6 +222,8 @@ class TestBadQueries:
         [
             ({"q": "a", "van": "gisteren"}, "Geef de datum als jjjj-mm-dd"),
             ({"q": "a", "van": "2026-05-17", "tot": "2026-05-01"}, "De begindatum ligt na"),
+            ({"q": "a", "van": "0001-01-01"}, "Kies een datum tussen 1900 en 2100"),
+            ({"q": "a", "tot": "31-12-9999"}, "Kies een datum tussen 1900 en 2100"),
             ({"q": "a", "rubriek": "cricket"}, "Die rubriek bestaat niet"),
             ({"q": "a", "sorteer": "populair"}, "Sorteren kan op relevantie of op datum"),
             ({"q": "a", "pagina": "twee"}, "Het paginanummer moet een getal zijn"),
@@ -273,3 +275,34 @@ def test_search_box_on_every_page(client, article):
     for url in ["/", "/belgisch-voetbal/", page.url, "/archief/", "/zoeken/"]:
         html = client.get(url).content.decode()
         assert 'role="search"' in html and 'action="/zoeken/"' in html, url
+
+
+class TestTheIndexReallyStemsDutch:
+    """What each database stores, so that a misconfigured backend cannot hide."""
+
+    def entry(self, page):
+        from wagtail.search.models import IndexEntry
+
+        return IndexEntry.objects.get(object_id=str(page.pk))
+
+    @pytest.mark.postgres
+    def test_postgresql_uses_the_dutch_configuration(self, article):
+        from wagtail.search.backends import get_search_backend
+
+        page = article("Spelers getransfereerd", lead="Modrić en de fietspaden.")
+        assert get_search_backend().config == "dutch"
+        body, title = str(self.entry(page).body), str(self.entry(page).title)
+        assert "'speler'" in title and "'getransfereerd'" in title  # ge- is not stemmed
+        assert "'modric'" in body and "'fietspad'" in body
+        assert "'de'" not in body and "'en'" not in body  # stop words dropped
+
+    def test_sqlite_stores_snowball_stems(self, article):
+        from django.db import connection
+
+        if connection.vendor != "sqlite":
+            pytest.skip("the SQLite index")
+        page = article("Spelers getransfereerd", lead="Modrić en de fietspaden.")
+        entry = self.entry(page)
+        assert entry.title == "speler getransfereerd"
+        assert entry.body == "modric fietspad"
+        assert entry.autocomplete == "spelers getransfereerd"
