@@ -115,3 +115,43 @@ def test_postgres_restart_gives_503_then_recovers(app_var_dir, database_url, sec
         assert after == {200}, "the site did not recover by itself"
     finally:
         connection.close()  # the test's own connection died with the restart
+
+
+@pytest.mark.django_db(transaction=False)
+def test_comments_posted_while_redis_is_down_are_kept(settings, client, section):
+    """Rate limits and the page cache live in Redis; a comment must not depend on them."""
+    from django.core.cache import cache
+
+    from kopbal.comments.models import Comment
+    from kopbal.comments.tests.conftest import make_reader
+
+    article = publish_article(section, title="Redis weg, reacties blijven")
+    port = free_port()
+    redis = start_redis(port)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "kopbal.core.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    readers = [make_reader(approved=2, page=article) for _ in range(3)]
+    compose = f"/reacties/artikel/{article.pk}/schrijven/"
+    try:
+        for phase in ("voor", "tijdens", "na"):
+            if phase == "tijdens":
+                redis.kill()
+                redis.wait()
+            if phase == "na":
+                redis = start_redis(port)
+                time.sleep(2.5)  # the cache's cool-down
+            for reader in readers:
+                client.force_login(reader)
+                response = client.post(compose, {"body": f"Reactie {phase} van {reader}"})
+                assert response.status_code == 302, (phase, response.status_code)
+        posted = Comment.objects.visible().filter(page=article, body__startswith="Reactie ")
+        assert posted.count() == 9
+        client.logout()
+        cache.clear()
+        assert "15 reacties" in client.get(article.url).content.decode()  # 9 + 2 × 3 earlier
+    finally:
+        redis.kill()
