@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(news_urls)),
+    path("", include(football_urls)),
     path("peilingen/", include(polls_urls)),
     path("stats/", include(stats_urls)),
     path("", include(football_urls)),

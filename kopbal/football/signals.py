@@ -1,5 +1,7 @@
 """What moves the football content version: a cached `Clubs/Lees ook` part of an article is
-stale once any article is published or unpublished, or a club or person changes."""
+dropped once an article goes offline (no link to a page that is gone) or a club or person
+changes. A newly published article joins other articles' `Lees ook` when their cached part
+expires (football_tags.CACHE_SECONDS): publishing does not empty every article's part."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import logging
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_unpublished
 
 from .models import Club, Person
 
@@ -32,9 +34,8 @@ def bump() -> None:
         logger.warning("Cache onbereikbaar: voetbalversie niet verhoogd", exc_info=True)
 
 
-@receiver(page_published)
 @receiver(page_unpublished)
-def page_changed(sender, **kwargs) -> None:
+def page_went_offline(sender, **kwargs) -> None:
     bump()
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from kopbal.core.pagecache import mark_cacheable
 from kopbal.core.ratelimit import allow, too_many_requests
 from kopbal.news.models import ArticlePage
 
@@ -37,6 +38,7 @@ def club_index(request: HttpRequest) -> HttpResponse:
         .order_by("level", "country", "name")
     )
     without_league = Club.objects.filter(league__isnull=True).order_by("country", "name")
+    mark_cacheable(request, {"clubs"})
     return render(
         request,
         "football/club_index.html",
@@ -49,6 +51,7 @@ def club_index(request: HttpRequest) -> HttpResponse:
 
 def club_detail(request: HttpRequest, slug: str) -> HttpResponse:
     club = get_object_or_404(Club.objects.select_related("league"), slug=slug)
+    mark_cacheable(request, {f"club-{club.pk}", "articles"})
     articles = ArticlePage.objects.published().filter(club_tags__club=club).for_listing()
     people = list(club.current_people.order_by("name"))
     people.sort(key=lambda p: ROLE_ORDER.index(p.role) if p.role in ROLE_ORDER else 99)
@@ -95,6 +98,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
+    mark_cacheable(request, {f"person-{person.pk}", "articles"})
     for spell in person.career.all():
         spell.person = person  # `is_current` compares with the person: no query per spell
     articles = ArticlePage.objects.published().filter(person_tags__person=person).for_listing()

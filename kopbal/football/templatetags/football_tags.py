@@ -1,9 +1,9 @@
 """The football part of an article page: links to its clubs and people, and `Lees ook`.
 
 Rendered once per article version and kept in the cache: the article page has a budget of
-15 queries and this part would cost four. The key holds the article's latest revision and a
-version that any publish, unpublish or club/person edit moves on (signals.py), so the cached
-part never outlives what it shows by more than the cache time on another process.
+15 queries and this part costs four (two for the tags, two for `Lees ook` with Wagtail's
+view-restriction check). The key holds the article's latest revision (its own tags change
+with it) and a version that an unpublish or a club/person edit moves on (signals.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """Importing the seed page tags every article with the clubs and people it names."""
 
-import pytest
-
 from kopbal.news.importer import import_page, parse
 from kopbal.news.models import ArticlePage
 from kopbal.news.tests.test_import import SEED_TEXT
@@ -57,12 +55,12 @@ def tags(article: ArticlePage) -> tuple[set[str], set[str]]:
     return clubs, people
 
 
-@pytest.fixture
-def imported(home, world):
-    return import_page(SEED_TEXT)
+def test_importing_the_seed_tags_every_article_with_what_it_names(home, world):
+    """One import (it is the slow part) and the three things it must get right."""
+    imported = import_page(SEED_TEXT)
 
-
-def test_the_defour_article_is_tagged_with_what_it_speaks_of_and_nothing_else(imported):
+    # The Defour article: KV Mechelen, its three coaches and the clubs of Defour's career
+    # that the text names, and nothing it does not speak of (`de club van mijn hart`).
     clubs, people = tags(imported.article)
     assert clubs == {
         "kv-mechelen",
@@ -75,19 +73,15 @@ def test_the_defour_article_is_tagged_with_what_it_speaks_of_and_nothing_else(im
     }
     assert people == {"steven-defour", "wouter-vrancken", "danny-buijs"}
 
-
-def test_each_latest_headline_gets_the_clubs_it_names(imported):
+    # Each `Meest recent` headline gets the clubs it names, headline and teaser together.
     assert [item.headline for item in parse(SEED_TEXT).latest] == list(LATEST_CLUBS)
     for headline, expected in LATEST_CLUBS.items():
-        clubs, _ = tags(ArticlePage.objects.get(title=headline))
-        assert clubs == expected, headline
+        assert tags(ArticlePage.objects.get(title=headline))[0] == expected, headline
+    still = ArticlePage.objects.get(title="Still gooit ploeg compleet door elkaar bij Anderlecht")
+    assert tags(still)[1] == {"edward-still"}
 
-
-def test_tags_are_in_the_published_revision_not_only_in_the_table(imported):
-    """An editor opening the article sees the tags: they are in the latest revision."""
+    # The tags are in the published revision, so the editor who opens the article sees them.
     revision_page = imported.article.get_latest_revision_as_object()
     assert {t.club_id for t in revision_page.club_tags.all()} == {
         t.club_id for t in imported.article.club_tags.all()
     }
-    still = ArticlePage.objects.get(title="Still gooit ploeg compleet door elkaar bij Anderlecht")
-    assert tags(still)[1] == {"edward-still"}
