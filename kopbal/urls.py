@@ -20,7 +20,6 @@ urlpatterns = [
     path("", include(football_urls)),
     path("peilingen/", include(polls_urls)),
     path("stats/", include(stats_urls)),
-    path("", include(football_urls)),
     path("", include(search_urls)),
     path("", include(seo_urls)),
     path("", include(users_urls)),
