@@ -111,17 +111,21 @@ def test_import_command_imports_the_poll_and_reports_progress(home, client, tmp_
     assert Poll.objects.count() == 1
 
 
-def test_a_question_that_is_not_yes_or_no_is_reported(home, tmp_path):
+def test_a_question_that_is_not_yes_or_no_is_reported(section):
+    from kopbal.news.importer import ImportResult, import_poll
     from kopbal.polls.models import Poll
 
-    path = tmp_path / "dump.txt"
-    path.write_text(SEED_TEXT.replace("Is Defour volgend jaar nog coach van KVM?",
-                                      "Wie wordt volgend jaar coach van KVM?"), encoding="utf-8")
-    err = StringIO()
-    call_command("import_page", str(path), stdout=StringIO(), stderr=err)
-    assert "Wie wordt volgend jaar coach van KVM?" in err.getvalue()
-    assert "geen ja/nee-vraag" in err.getvalue()
+    from .factories import publish_article
+
+    article = publish_article(section, title="Wie volgt Defour op?")
+    result = ImportResult()
+    import_poll(article, "Wie wordt volgend jaar coach van KVM?", result)
+    assert result.not_imported == [
+        "peiling: Wie wordt volgend jaar coach van KVM? "
+        "(geen ja/nee-vraag en de dump bevat geen antwoorden)"
+    ]
     assert not Poll.objects.exists()
+    assert list(ArticlePage.objects.get(pk=article.pk).body) == []
 
 
 def test_imported_count_is_kept_as_a_number(home):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kopbal.news.models import ArticlePage
 from kopbal.polls.models import Poll, Vote
+from kopbal.seo.tests.test_accessibility import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,6 +61,7 @@ def test_readers_vote_and_see_the_results(live_server, seed_article, browser):
     assert box.locator(".poll-results__total").inner_text() == "1 stem"
     ja = box.locator(".poll-result", has_text="Ja")
     assert "100%" in ja.inner_text() and "jouw stem" in ja.inner_text()
+    assert serious_violations(page) == []  # the results as much as the form
 
     page.reload()
     box.locator(".poll-results").wait_for()  # this reader's part, on the cached page
@@ -132,4 +134,7 @@ def test_article_view_is_counted_through_the_beacon(live_server, small_article, 
     tabs.nth(1).click()
     assert page.locator("#meest-gelezen-7d").is_visible()
     assert page.locator("#meest-gelezen-24u").is_hidden()
+    page.keyboard.press("ArrowLeft")  # the tabs work by keyboard too
+    assert page.locator("#meest-gelezen-24u").is_visible()
+    assert serious_violations(page) == []
     context.close()
