@@ -6,11 +6,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kopbal.comments import urls as comments_urls
 from kopbal.football import urls as football_urls
+from kopbal.liveblogs import urls as liveblogs_urls
 from kopbal.news import urls as news_urls
 from kopbal.polls import urls as polls_urls
 from kopbal.search import urls as search_urls
 from kopbal.seo import urls as seo_urls
 from kopbal.stats import urls as stats_urls
+from kopbal.transfers import urls as transfers_urls
 from kopbal.users import urls as users_urls
 
 urlpatterns = [
@@ -25,6 +27,8 @@ urlpatterns = [
     path("", include(users_urls)),
     path("accounts/", include("allauth.urls")),
     path("reacties/", include(comments_urls)),
+    path("", include(liveblogs_urls)),
+    path("", include(transfers_urls)),
 ]
 
 if settings.DEBUG:

@@ -155,7 +155,7 @@ class SectionPage(CachedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "liveblogs.LiveBlogPage"]
 
     class Meta:
         verbose_name = _("rubriek")

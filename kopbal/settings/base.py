@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "kopbal.seo",
     "kopbal.polls",
     "kopbal.stats",
+    "kopbal.liveblogs",
+    "kopbal.transfers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -88,4 +88,7 @@ def load_demo(out: Callable[[str], None] = print) -> bool:
     out(f"{total} demo-reacties aangemaakt door {len(readers)} demo-accounts.")
     for item in result.not_imported:
         out(f"Niet geïmporteerd: {item}")
+    from kopbal.transfers.demo import load_deadline_day  # live blog and transfers (#8)
+
+    load_deadline_day(out)
     return True
