@@ -30,6 +30,25 @@ def _ids(data, prefix: str, field: str) -> list[int]:
     return out
 
 
+def _inline_read_also(data) -> list[int]:
+    """Articles the body being edited already links to with a `Lees ook` block."""
+    out = []
+    try:
+        total = min(int(data.get("body-count", 0)), 1000)
+    except ValueError:
+        return out
+    for i in range(total):
+        if data.get(f"body-{i}-type") != "read_also" or data.get(f"body-{i}-deleted") in (
+            "1",
+            "true",
+        ):
+            continue
+        value = data.get(f"body-{i}-value-page", "")
+        if value.isdigit():
+            out.append(int(value))
+    return out
+
+
 def _reasons(candidate) -> str:
     parts = []
     if candidate.shared_people:
@@ -69,6 +88,7 @@ def suggest_view(request: HttpRequest) -> JsonResponse:
     page_id = request.POST.get("page_id", "")
     exclude = [int(page_id)] if page_id.isdigit() else []
     exclude += _ids(request.POST, "related_articles", "article")
+    exclude += _inline_read_also(request.POST)
     related = suggest_related(text, sorted(club_ids), sorted(person_ids), exclude=exclude)
     return JsonResponse(
         {

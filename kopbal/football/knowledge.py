@@ -738,3 +738,10 @@ def load(Competition, Club, Person, CareerSpell) -> dict[str, int]:
                 for i, s in enumerate(row["career"])
             )
     return created
+
+
+def load_into_db() -> dict[str, int]:
+    """`load()` with the current models: for tests and tools after a database flush."""
+    from .models import CareerSpell, Club, Competition, Person
+
+    return load(Competition, Club, Person, CareerSpell)

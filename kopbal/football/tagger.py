@@ -11,14 +11,18 @@ How it works:
   * a name shared by several clubs (`Bruggelingen`, `Brugse`, `Limburgers`) is kept only when
     the text names one of those clubs otherwise (the nearest one before it wins);
   * a name that is also an ordinary word (`Club`, `Standard`, `Union`, `Lens`, `Still`) must be
-    written as a name (capital, not after `de`/`het` for Dutch nouns, not glued to an unknown
-    capitalised word: `Club América`, `Union Berlin`, `Queens Park Rangers`); for a club
-    abroad or a person, the text must also confirm it (another mention, a club from their
-    career, or a role word just before it: `coach Still`);
+    written as a name (capitalised, and for the Dutch nouns `club` and `lens` not after an
+    article: `de club`); `Club` alone is Club Brugge only when the site's home country is
+    Belgium (`KOPBAL_HOME_COUNTRY`); a Dutch noun naming a club abroad (`Lens`) and a person
+    named by an ordinary word (`Still`) also need the text to confirm them: another mention,
+    a club of the person's career, or a role word just before (`coach Still`);
+  * a one-word name glued to a capitalised word we do not know is part of another name
+    (`Club América`, `Union Berlin`, `Queens Park Rangers`, `Racing Mechelen`);
   * a surname alone is kept when the person's full name is in the text, or the surname is
     unique in the index and not an ordinary word; never after an unknown first name
     (`Thorgan Hazard` is not `Eden Hazard`); a first name alone is never a mention;
-  * a city name is not the club after `burgemeester van`, `centrum van` and the like.
+  * a city is not its club after `burgemeester van`, `centrum van` and the like, before
+    `binnenstad`, `universiteit`, `Feesten`, or in `Westerlo is een gemeente`.
 - What stays undecided is left untagged: a wrong tag is worse than a missing one.
 
 Tagging a 1,500-word article takes a few milliseconds (see bench/tagger.py).

@@ -103,6 +103,10 @@ def test_related_articles_are_suggested_for_lees_ook(client, editor, section, wo
     related = client.post(SUGGEST, data).json()["related"]
     assert related[0]["id"] == older.pk
     assert "1 persoon gemeen" in related[0]["reasons"]
+    # Already linked from the body with a `Lees ook` block: not proposed again.
+    data = article_form("Defour tevreden", "Steven Defour is blij met zijn spelers.")
+    data.update(nested_form_data({"body": streamfield([("read_also", {"page": older.pk})])}))
+    assert older.pk not in [r["id"] for r in client.post(SUGGEST, data).json()["related"]]
 
 
 def create_url(section):
