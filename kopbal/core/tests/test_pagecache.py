@@ -99,3 +99,15 @@ def test_logged_in_reader_gets_their_own_page(client, article):
 def test_bad_host_is_not_served_from_cache(article):
     wsgi_get(article.url)
     assert wsgi_get(article.url, HTTP_HOST="evil.example").status == 400
+
+
+def test_club_and_person_pages_come_from_the_cache(section, django_capture_on_commit_callbacks):
+    """Shipped football data: KV Mechelen and Steven Defour."""
+    for url in ("/clubs/kv-mechelen/", "/personen/steven-defour/"):
+        first = wsgi_get(url)
+        assert first.status == 200, url
+        assert 'name="csrfmiddlewaretoken"' not in first.text
+        assert wsgi_get(url).headers["x-kopbal-cache"] == "hit", url
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_article(section, title="Defour haalt spits naar KV Mechelen")
+    assert wsgi_get("/clubs/kv-mechelen/").headers.get("x-kopbal-cache") != "hit"
