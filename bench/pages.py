@@ -24,7 +24,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    with demo_site() as env, gunicorn(env, workers=args.workers) as app:
+    with (
+        demo_site() as env,
+        gunicorn(env, workers=args.workers) as app,
+        gunicorn({**env, "KOPBAL_PAGE_CACHE_SECONDS": "0"}, workers=args.workers) as uncached,
+    ):
         pages = {"article.html": fetch(app + ARTICLE), "home.html": fetch(app + "/")}
         with nginx_static(pages) as static:
             results = []
@@ -38,17 +42,33 @@ def main() -> None:
                     args.connections,
                     args.seconds,
                 )
-                app_result = wrk(
-                    f"gunicorn {name} (uncached)", app + path, args.connections, args.seconds
+                results.append(
+                    (
+                        base,
+                        [
+                            wrk(
+                                f"gunicorn {name}, page cache",
+                                app + path,
+                                args.connections,
+                                args.seconds,
+                            ),
+                            wrk(
+                                f"gunicorn {name}, uncached",
+                                uncached + path,
+                                args.connections,
+                                args.seconds,
+                            ),
+                        ],
+                    )
                 )
-                results.append((base, app_result))
     print(
         f"\n{args.connections} connections, {args.seconds} s each, gunicorn {args.workers} workers"
     )
     print(HEADER)
-    for base, app_result in results:
+    for base, app_results in results:
         print(base.row(None))
-        print(app_result.row(base))
+        for app_result in app_results:
+            print(app_result.row(base))
 
 
 if __name__ == "__main__":
