@@ -21,7 +21,7 @@ from kopbal.core.ratelimit import anonymised, client_ip, hit, too_many_requests
 
 from .actions import VoteRefused, check_ballot, do_cast_vote, reader_choices
 from .conf import setting
-from .models import Poll
+from .models import Poll, load_polls
 from .presentation import poll_context, safe_next, token_shows, with_token
 from .voters import new_voter_key, read_voter_key, set_voter_cookie
 
@@ -199,7 +199,7 @@ def vote(request: HttpRequest, poll_id: int) -> HttpResponse:
 @never_cache
 def detail(request: HttpRequest, poll_id: int) -> HttpResponse:
     """A poll on a page of its own: the link to share, and where a no-JS vote can land."""
-    poll = Poll.objects.with_answers().filter(pk=poll_id).first()
+    poll = load_polls([poll_id]).get(poll_id)
     if poll is None:
         return _answer(request, None, status=404, message=_("Deze peiling bestaat niet (meer)."))
     user = _reader(request)
@@ -239,7 +239,7 @@ def state(request: HttpRequest) -> HttpResponse:
         )
     ids = list(dict.fromkeys(int(r) for r in raw))
     next_url = safe_next(request, request.GET.get("next")) or "/"
-    polls = Poll.objects.with_answers().in_bulk(ids)
+    polls = load_polls(ids)  # from the cache: a reader without a vote costs no query
     user = _reader(request)
     choices = reader_choices(polls.keys(), user, None if user else read_voter_key(request))
     out: dict[str, dict | None] = {}

@@ -203,6 +203,15 @@ class TestReaderState:
         assert entry["voted"] is True and entry["choice"] == answer(poll, "Nee")
         assert "100%" in entry["html"] and "jouw stem" in entry["html"]
 
+    def test_a_reader_who_has_not_voted_costs_no_query(
+        self, client, poll, django_assert_num_queries
+    ):
+        """Every view of an article with a poll asks this: it must be cheap."""
+        client.get("/peilingen/stand/", {"id": poll.pk})  # the poll is cached now
+        with django_assert_num_queries(0):
+            response = client.get("/peilingen/stand/", {"id": poll.pk})
+        assert 'name="answer"' in response.json()["polls"][str(poll.pk)]["html"]
+
     def test_closed_poll_shows_results_to_everyone(self, client, poll):
         poll.closes_at = timezone.now() - timedelta(seconds=1)
         poll.save()
