@@ -170,12 +170,16 @@ def test_an_edited_poll_shows_at_once_on_cached_pages(
     reader = Client()
     assert poll.question in reader.get(article_with_poll.url).content.decode()  # now cached
     ja, nee = poll.answer_list
-    data = nested_form_data({
-        "question": "Blijft Defour trainer van KV Mechelen?",
-        "answers": inline_formset([{"id": ja.pk, "text": "Ja, zeker"},
-                                   {"id": nee.pk, "text": "Nee"}], initial=2),
-        "opens_at": "", "closes_at": "",
-    })
+    data = nested_form_data(
+        {
+            "question": "Blijft Defour trainer van KV Mechelen?",
+            "answers": inline_formset(
+                [{"id": ja.pk, "text": "Ja, zeker"}, {"id": nee.pk, "text": "Nee"}], initial=2
+            ),
+            "opens_at": "",
+            "closes_at": "",
+        }
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(f"/admin/snippets/polls/poll/edit/{poll.pk}/", data)
     assert response.status_code == 302
