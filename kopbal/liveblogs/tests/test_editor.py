@@ -161,3 +161,33 @@ def test_readers_may_not_write(client, blog, users):
 def test_the_editor_is_reachable_from_the_page_edit_screen(editor_client, blog):
     html = editor_client.get(f"/admin/pages/{blog.pk}/edit/").content.decode()
     assert f'href="{editor_url(blog)}"' in html
+
+
+def test_an_embedded_video_is_resolved_once_when_posting(editor_client, client, blog):
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=kopbal123"
+    # Wagtail's own embed cache, as a first fetch from YouTube would have filled it.
+    Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        provider_name="YouTube",
+        html='<iframe src="https://www.youtube.com/embed/kopbal123" title="Praet"></iframe>',
+    )
+    response = editor_client.post(editor_url(blog), entry_form("Kijk:", embed_url=url))
+    assert response.status_code == 302
+    entry = LiveBlogEntry.objects.get()
+    assert "youtube.com/embed/kopbal123" in entry.embed_html
+    client.logout()
+    assert 'src="https://www.youtube.com/embed/kopbal123"' in client.get(blog.url).content.decode()
+
+
+def test_a_link_we_cannot_embed_is_a_form_error(editor_client, blog):
+    response = editor_client.post(
+        editor_url(blog), entry_form("Kijk:", embed_url="https://example.com/geen-video")
+    )
+    assert response.status_code == 400
+    assert "Deze link kunnen we niet insluiten" in response.content.decode()
+    assert not LiveBlogEntry.objects.exists()

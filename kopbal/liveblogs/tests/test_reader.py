@@ -75,25 +75,38 @@ def test_bad_cursor(client, blog, cursor, status):
 
 
 def test_json_ld_is_a_live_blog_posting(client, blog, users):
+    from datetime import datetime
+
     entries = add_entries(blog, 3)
-    do_post_entry(
+    key = do_post_entry(
         blog,
         EntryData(headline="Praet naar Genk", body="<p>Het is rond.</p>", is_key_event=True),
         author=users("editor"),
     )
     html = client.get(blog.url).content.decode()
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    data = [json.loads(b) for b in blocks]
-    posting = next(d for d in data if d.get("@type") == "LiveBlogPosting")
+    [posting] = [d for d in map(json.loads, blocks) if d.get("@type") == "LiveBlogPosting"]
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+    assert posting["@context"] == "https://schema.org"
     assert posting["headline"] == blog.title
-    assert posting["coverageStartTime"]
+    assert posting["mainEntityOfPage"] == {"@type": "WebPage", "@id": canonical}
+    assert datetime.fromisoformat(posting["coverageStartTime"]) == blog.first_published_at
     assert "coverageEndTime" not in posting
+    assert posting["publisher"]["name"] == "Kopbal"
     updates = posting["liveBlogUpdate"]
-    assert [u["headline"] for u in updates][0] == "Praet naar Genk"
-    assert updates[0]["articleBody"] == "Het is rond."
-    assert updates[0]["author"] == {"@type": "Person", "name": "Editor"}
-    assert updates[0]["url"].endswith(f"#update-{updates and blog.entries.latest('pk').pk}")
     assert len(updates) == len(entries) + 1
+    newest = updates[0]
+    assert newest["@type"] == "BlogPosting" and newest["headline"] == "Praet naar Genk"
+    assert newest["articleBody"] == "Het is rond."
+    assert newest["author"] == {"@type": "Person", "name": "Editor"}
+    assert newest["url"] == f"{canonical}#update-{key.pk}"
+    assert datetime.fromisoformat(newest["datePublished"]) == key.posted_at
+    # Closed, the blog says when its coverage ended.
+    do_close_blog(blog, user=users("editor"))
+    html = client.get(blog.url).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    [posting] = [d for d in map(json.loads, blocks) if d.get("@type") == "LiveBlogPosting"]
+    assert datetime.fromisoformat(posting["coverageEndTime"]) >= key.posted_at
 
 
 def poll(client, blog, **headers):

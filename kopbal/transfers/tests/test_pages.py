@@ -178,6 +178,14 @@ def test_club_page_sums_only_official_fees(client, window):
     assert "Officieel ontvangen: 4,5 miljoen euro" in departures
 
 
+def test_person_page_lists_their_transfers(client, window):
+    html = client.get(window.praet.get_absolute_url()).content.decode()
+    box = html.split('id="persoon-transfers"', 1)[1].split("</section>", 1)[0]
+    assert window.praet_move.get_absolute_url() in box
+    assert "Havenstad FC → Mijnstreek VV" in box and "4,5 miljoen euro (officieel)" in box
+    assert "transfer-status--officieel" in box
+
+
 def test_club_without_transfers_in_the_window_shows_its_latest_window(client, window):
     import time_machine
 
