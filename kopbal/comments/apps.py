@@ -20,6 +20,17 @@ class CommentsConfig(AppConfig):
         register_permission_policy(ModerationLog, ReadOnlyPolicy(ModerationLog), exact_class=True)
         register_permission_policy(Ban, ReadOnlyPolicy(Ban), exact_class=True)
 
+        from .signals import comments_changed
+
+        def purge_pages(sender, page_ids, **kwargs):
+            # Likes and bulk moderation change rows without a model save: the cached
+            # article pages must still show it within seconds.
+            from kopbal.core.pagecache import purge
+
+            purge({f"page-{pk}" for pk in page_ids})
+
+        comments_changed.connect(purge_pages, weak=False, dispatch_uid="comments-purge-pages")
+
         def forget(**kwargs):
             forget_cached_rules()
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Count, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -131,6 +132,13 @@ class Comment(models.Model):
         from django.urls import reverse
 
         return reverse("comments:thread", args=[self.thread_root_id]) + f"#{self.anchor}"
+
+    @cached_property
+    def links(self) -> dict[str, str]:
+        """like, report, edit, delete, reply, permalink, thread and author URLs."""
+        from .links import comment_links
+
+        return comment_links(self)
 
     @property
     def anchor(self) -> str:

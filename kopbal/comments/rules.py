@@ -196,8 +196,14 @@ def closed_reason(page, rules: Rules | None = None, now=None) -> str | None:
 
 
 def is_trusted(user) -> bool:
-    """Staff and moderators skip pre-moderation."""
-    return bool(user.is_staff or user.is_superuser or user.has_perm("comments.moderate_comment"))
+    """The newsroom (anyone who may use the Wagtail admin: editors, moderators) skips
+    pre-moderation and cannot be banned from the moderation screens."""
+    return bool(
+        user.is_staff
+        or user.is_superuser
+        or user.has_perm("wagtailadmin.access_admin")
+        or user.has_perm("comments.moderate_comment")
+    )
 
 
 def hold_reasons(*, user, page, body: str, approved_count: int, rules: Rules) -> list[str]:

@@ -16,8 +16,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kopbal.core.pagecache import same_origin
 from kopbal.core.ratelimit import allow, anonymised, client_ip, too_many_requests
 
 from .actions import (
@@ -140,11 +142,28 @@ def _parent(page, raw) -> Comment | None:
 # --- writing ----------------------------------------------------------------------------
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @never_cache
 def compose(request: HttpRequest, page_id: int) -> HttpResponse:
     """Write a comment or a reply: the page behind the form without JavaScript, and the
-    endpoint the script posts to."""
+    endpoint the script posts to.
+
+    The article page anonymous readers get comes from the page cache without a CSRF token
+    (kopbal.core.pagecache). A post from them only keeps their text in their session and
+    sends them to the login, so for them a same-origin check is enough; every post that
+    writes a comment (a logged-in reader) goes through the full CSRF check."""
+    if request.method == "POST" and not request.user.is_authenticated:
+        if not same_origin(request):
+            return _refuse(
+                request,
+                CommentError(_("Dit formulier kwam niet van onze site. Probeer opnieuw."), 403),
+            )
+        return _compose(request, page_id)
+    return csrf_protect(_compose)(request, page_id)
+
+
+def _compose(request: HttpRequest, page_id: int) -> HttpResponse:
     page = _article(page_id)
     parent = _parent(page, request.POST.get("parent") or request.GET.get("antwoord"))
     here = compose_url(page.pk, parent)

@@ -63,7 +63,9 @@ def test_replies_thread_two_levels_deep_and_land_on_the_thread(reader_client, ar
 
 
 def test_anonymous_post_keeps_the_text_through_the_login(client, article, reader):
-    response = client.post(compose(article), {"body": "Mijn mening over de derby"})
+    response = client.post(
+        compose(article), {"body": "Mijn mening over de derby"}, HTTP_ORIGIN="http://testserver"
+    )
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=")
     assert Comment.objects.filter(body__contains="derby").count() == 0
@@ -73,7 +75,9 @@ def test_anonymous_post_keeps_the_text_through_the_login(client, article, reader
 
 
 def test_anonymous_json_post_asks_to_log_in(client, article):
-    response = client.post(compose(article), {"body": "hallo"}, **JSON)
+    response = client.post(
+        compose(article), {"body": "hallo"}, HTTP_ORIGIN="http://testserver", **JSON
+    )
     assert response.status_code == 401
     assert response.json()["login_url"].startswith("/accounts/login/")
 
@@ -159,21 +163,25 @@ class TestClosing:
         assert not Comment.objects.filter(body="nog iets").exists()
 
     def test_comments_close_automatically_after_the_configured_days(
-        self, reader_client, article, rules
+        self, reader_client, reader, article, rules
     ):
         rules.auto_close_days = 3
         rules.save()
         published = article.first_published_at
         with time_machine.travel(published + timedelta(days=2, hours=23), tick=False):
             assert reader_client.post(compose(article), {"body": "net op tijd"}).status_code == 302
+        assert Comment.objects.filter(body="net op tijd").exists()
         with time_machine.travel(published + timedelta(days=3, minutes=1), tick=False):
             response = reader_client.post(compose(article), {"body": "te laat"})
         assert response.status_code == 403
         assert "De reacties sluiten 3 dagen na publicatie." in response.content.decode()
+        assert not Comment.objects.filter(body="te laat").exists()
         rules.auto_close_days = 0
         rules.save()
         with time_machine.travel(published + timedelta(days=300), tick=False):
+            reader_client.force_login(reader)  # a session from today would have expired
             assert reader_client.post(compose(article), {"body": "nooit dicht"}).status_code == 302
+        assert Comment.objects.filter(body="nooit dicht").exists()
 
 
 class TestPreModeration:

@@ -85,6 +85,13 @@ def load_demo(out: Callable[[str], None] = print) -> bool:
     # A few comments under the main article too, so that its list is not empty.
     if result.article is not None:
         total += add_demo_comments(result.article, 12, readers, rng)
+    # Threads, likes and an `uitgelicht` comment under the two busiest pages (issue #3).
+    from kopbal.comments.demo import add_demo_conversation
+
+    busiest = sorted(result.created, key=lambda a: a.source_comment_count)[-1:]
+    for article in [result.article, *busiest]:
+        if article is not None:
+            add_demo_conversation(article, readers, rng)
     out(f"{total} demo-reacties aangemaakt door {len(readers)} demo-accounts.")
     for item in result.not_imported:
         out(f"Niet geïmporteerd: {item}")
