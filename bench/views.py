@@ -6,7 +6,8 @@ Builds a fresh demo site in a temp dir and hammers the view beacon of the seed a
 (`GET /stats/v/<id>/`, the <noscript> pixel; the JS beacon is the same view as a POST) with
 wrk, first in the embedded default (in-process buffer, SQLite), then in the scale profile
 (Redis counter). The baseline is nginx serving the same 43-byte GIF as a static file, in
-the same run. After each run the views are flushed and compared with the requests wrk
+the same run, and the same Django view for a page id it never counts (the request path
+alone). After each run the views are flushed and compared with the requests wrk
 made, and the database statements the counting cost are counted from the flush log.
 """
 
@@ -56,6 +57,7 @@ def wrk(name: str, url: str, connections: int, seconds: int) -> tuple[Result, in
 
 
 def manage(env: dict, *args: str) -> str:
+    """The command's output (for `shell -c`: the last line it printed)."""
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         env=env,
@@ -71,7 +73,7 @@ def counted(env: dict, page_id: int) -> int:
         "from django.db.models import Sum; from kopbal.stats.models import DailyViews; "
         f"print(DailyViews.objects.filter(page_id={page_id}).aggregate(n=Sum('views'))['n'] or 0)"
     )
-    return int(manage(env, "shell", "-c", code).strip())
+    return int(manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1])
 
 
 def page_id(env: dict) -> int:
@@ -79,7 +81,7 @@ def page_id(env: dict) -> int:
         f"from kopbal.news.models import ArticlePage; "
         f"print(ArticlePage.objects.get(slug='{ARTICLE}').pk)"
     )
-    return int(manage(env, "shell", "-c", code).strip())
+    return int(manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1])
 
 
 def statements(log: Path) -> tuple[int, int]:
@@ -93,6 +95,13 @@ def run(label: str, env: dict, pid: int, args, baseline: Result, tmp: Path) -> l
     log = tmp / f"{label}.log"
     before = counted(env, pid)
     with gunicorn(env, workers=args.workers, log=log) as app:
+        # The same view for a page id that is never counted: Django's request path alone.
+        noop, _ = wrk(
+            f"  same view, nothing counted, {label}",
+            f"{app}/stats/v/0/",
+            args.connections,
+            args.seconds,
+        )
         result, total = wrk(
             f"beacon, {label}", f"{app}/stats/v/{pid}/", args.connections, args.seconds
         )
@@ -101,7 +110,9 @@ def run(label: str, env: dict, pid: int, args, baseline: Result, tmp: Path) -> l
     views = counted(env, pid) - before
     flushes, writes = statements(log)
     return [
+        noop.row(baseline),
         result.row(baseline),
+        f"    counting costs {1 - result.rps / noop.rps:.0%} of the bare view's throughput",
         f"    {total:,} requests, {views:,} views counted, {flushes} flushes from the app "
         f"workers, {writes} write statements there ({writes / max(total, 1) * 1000:.2f} per "
         "1,000 views)",
