@@ -84,8 +84,18 @@ def test_suggestions_need_an_admin_login_and_a_post(client, users, world):
     assert client.get(SUGGEST).status_code == 405
 
 
-def test_a_mangled_form_gets_a_dutch_400(client, editor):
-    response = client.post(SUGGEST, {"title": "x", "body-count": "zeven"})
+@pytest.mark.parametrize(
+    "mangled",
+    [
+        {"body-count": "zeven"},
+        {"body-count": "1"},
+        {"body-count": "1", "body-0-type": "bestaat-niet", "body-0-value": "x"},
+        {"body-count": "1", "body-0-type": "read_also", "body-0-value-page": "abc"},
+        {"body-count": "1", "body-0-type": "paragraph", "body-0-value": "{niet: json"},
+    ],
+)
+def test_a_mangled_form_gets_a_dutch_400(client, editor, mangled):
+    response = client.post(SUGGEST, {"title": "Anderlecht", **mangled})
     assert response.status_code == 400
     assert "kon niet gelezen worden" in response.json()["error"]
 
