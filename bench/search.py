@@ -333,17 +333,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument(
+        "--reuse", metavar="DIR", help="SQLite only: measure again on DIR/db.sqlite3 from a run"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="kopbal-bench-search-") as tmp:
-        vendor = setup_django(Path(tmp))
-        generate(args.articles)
-        index()
+        vendor = setup_django(Path(args.reuse or tmp))
+        from kopbal.news.models import ArticlePage
+
+        if not ArticlePage.objects.exists():
+            generate(args.articles)
+            index()
+        args.articles = ArticlePage.objects.count()
 
         from django.db import connection, reset_queries
         from django.test import Client
 
-        from kopbal.news.models import ArticlePage
         from kopbal.search.text import parse_query
 
         rng = random.Random(66)
