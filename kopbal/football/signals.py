@@ -1,7 +1,8 @@
 """What moves the football content version: a cached `Clubs/Lees ook` part of an article is
 dropped once an article goes offline (no link to a page that is gone) or a club or person
 changes. A newly published article joins other articles' `Lees ook` when their cached part
-expires (football_tags.CACHE_SECONDS): publishing does not empty every article's part."""
+expires (football_tags.CACHE_SECONDS): publishing does not empty every article's part.
+A club or person edit also purges their pages from the anonymous page cache."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_unpublished
+
+from kopbal.core.purge import purge_on_commit
 
 from .models import Club, Person
 
@@ -41,7 +44,17 @@ def page_went_offline(sender, **kwargs) -> None:
 
 @receiver(post_save, sender=Club)
 @receiver(post_delete, sender=Club)
+def club_changed(sender, instance, **kwargs) -> None:
+    bump()
+    # The anonymous page cache (kopbal.core.pagecache): the club's page and the club list.
+    purge_on_commit({f"club-{instance.pk}", "clubs"})
+
+
 @receiver(post_save, sender=Person)
 @receiver(post_delete, sender=Person)
-def knowledge_changed(sender, **kwargs) -> None:
+def person_changed(sender, instance, **kwargs) -> None:
     bump()
+    tags = {f"person-{instance.pk}"}
+    if instance.current_club_id:
+        tags.add(f"club-{instance.current_club_id}")  # its `Nu bij de club` list
+    purge_on_commit(tags)

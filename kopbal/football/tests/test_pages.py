@@ -175,3 +175,35 @@ def test_article_page_stays_within_budget_with_tags_and_related(
         response = client.get(article.url)
     html = response.content.decode()
     assert 'class="article-tags"' in html and 'id="lees-ook-titel"' in html
+
+
+def test_editing_a_club_or_person_purges_their_cached_pages(
+    client, world, django_capture_on_commit_callbacks
+):
+    """Anonymous readers get club and person pages from the page cache (kopbal.core)."""
+    from kopbal.core.pagecache import lookup
+
+    def cached(path):
+        return lookup("testserver", path, "") is not None
+
+    for path in (
+        "/clubs/",
+        "/clubs/kv-mechelen/",
+        "/clubs/sint-truidense-vv/",
+        "/personen/wouter-vrancken/",
+    ):
+        client.get(path)
+        assert cached(path), path
+    club = world["kv-mechelen"]
+    club.nicknames += "\nGeel-Rood"
+    with django_capture_on_commit_callbacks(execute=True):
+        club.save()
+    assert not cached("/clubs/kv-mechelen/") and not cached("/clubs/")
+    assert cached("/clubs/sint-truidense-vv/")
+    vrancken = world["wouter-vrancken"]
+    vrancken.bio = "Trainer van STVV."
+    with django_capture_on_commit_callbacks(execute=True):
+        vrancken.save()
+    assert not cached("/personen/wouter-vrancken/")
+    assert not cached("/clubs/sint-truidense-vv/")  # his club lists him under `Nu bij de club`
+    assert "Geel-Rood" in client.get("/clubs/kv-mechelen/").content.decode()
