@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +23,9 @@ from wagtail.rich_text import RichText, expand_db_html
 from kopbal.core.pagecache import purge
 
 from .models import KEY_EVENTS_TAG, LiveBlogEntry, LiveBlogPage, liveblog_tag
+
+if TYPE_CHECKING:
+    from kopbal.news.models import ArticlePage
 
 ENTRY_FIELDS = (
     "headline",
@@ -226,7 +230,7 @@ def _first_sentence(text: str, limit: int) -> str:
     return Truncator(sentence).chars(limit) if sentence else ""
 
 
-def do_promote_entry(entry: LiveBlogEntry, *, user):
+def do_promote_entry(entry: LiveBlogEntry, *, user) -> ArticlePage:
     """The entry becomes the first draft of an article in the blog's section, written by the
     entry's author; the entry links to it once it is published."""
     from kopbal.news.models import ArticlePage, ArticlePageAuthor

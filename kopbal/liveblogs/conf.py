@@ -11,13 +11,14 @@ DEFAULTS = {
     "KOPBAL_LIVEBLOG_KEY_EVENTS_MAX": 30,
     # Key events of open live blogs on the home page.
     "KOPBAL_LIVEBLOG_HOME_KEY_EVENTS": 5,
-    # How often a reader's open page asks for new entries (seconds). The answer comes from
-    # the page cache (a 304 when nothing changed), so this is cheap even with many readers.
-    "KOPBAL_LIVEBLOG_POLL_SECONDS": 15,
+    # How often a reader's open page asks for new entries (seconds): an entry reaches open
+    # pages within this. The answer comes from the page cache (a 304 when nothing changed),
+    # so this is cheap even with many readers.
+    "KOPBAL_LIVEBLOG_POLL_SECONDS": 5,
     # Entries in the editor's list, per page.
     "KOPBAL_LIVEBLOG_ADMIN_PAGE_SIZE": 50,
 }
 
 
-def setting(name: str):
+def setting(name: str) -> int:
     return getattr(settings, name, DEFAULTS[name])

@@ -158,6 +158,31 @@ def test_readers_may_not_write(client, blog, users):
     assert not LiveBlogEntry.objects.exists()
 
 
+def test_editors_create_a_live_blog_in_a_section(editor_client, section):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    from kopbal.liveblogs.models import LiveBlogPage
+
+    url = f"/admin/pages/add/liveblogs/liveblogpage/{section.pk}/"
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(
+        url,
+        nested_form_data(
+            {
+                "title": "Transferdeadline live",
+                "slug": "transferdeadline-live",
+                "lead": "Alle transfers van de laatste dag.",
+                "hero_image": "",
+                "hero_caption": "",
+                "key_events_on_home": "on",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    blog = LiveBlogPage.objects.get(slug="transferdeadline-live")
+    assert blog.get_parent().pk == section.pk and not blog.is_closed
+
+
 def test_the_editor_is_reachable_from_the_page_edit_screen(editor_client, blog):
     html = editor_client.get(f"/admin/pages/{blog.pk}/edit/").content.decode()
     assert f'href="{editor_url(blog)}"' in html

@@ -144,7 +144,7 @@
 
   if (button && blog.getAttribute("data-live") === "true") {
     button.addEventListener("click", apply);
-    var seconds = parseInt(blog.getAttribute("data-interval"), 10) || 15;
+    var seconds = parseInt(blog.getAttribute("data-interval"), 10) || 5;
     timer = window.setInterval(poll, seconds * 1000);
     document.addEventListener("visibilitychange", function () {
       if (!document.hidden && timer) poll();
