@@ -517,6 +517,11 @@ def state(request: HttpRequest) -> JsonResponse:
         "account_url": reverse("users:account"),
     }
     data["ban"] = _ban_text(request)
+    if user.has_perm("comments.moderate_comment"):
+        # Moderators get a link to each author's history beside every comment.
+        data["history_url"] = reverse("comments_admin_reader_history", args=[0]).replace(
+            "/0/", "/{}/"
+        )
     try:
         page_id = int(request.GET.get("artikel", ""))
     except ValueError:

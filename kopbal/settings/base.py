@@ -255,14 +255,17 @@ KOPBAL_PAGE_CACHE_SECONDS = int(os.environ.get("KOPBAL_PAGE_CACHE_SECONDS", "10"
 # How many proxies (nginx, a CDN) stand before the app: rate limits then read the reader's
 # address from X-Forwarded-For instead of the proxy's.
 KOPBAL_PROXY_COUNT = int(os.environ.get("KOPBAL_PROXY_COUNT", "0"))
-KOPBAL_COMMENTS_PAGE = 50
 
-# Search (kopbal/search): longest query we answer, results per page, requests per minute
-# per reader and per address (search and suggestions are cheap, but not free).
-KOPBAL_SEARCH_MAX_LENGTH = 200
-KOPBAL_SEARCH_PAGE_SIZE = 10
-KOPBAL_SEARCH_PER_MINUTE = int(os.environ.get("KOPBAL_SEARCH_PER_MINUTE", "60"))
-KOPBAL_SUGGEST_PER_MINUTE = int(os.environ.get("KOPBAL_SUGGEST_PER_MINUTE", "300"))
+# Front caches (the nginx in deploy/) that the page cache purges, by refreshing URLs.
+if os.environ.get("KOPBAL_FRONTEND_CACHE_URLS"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "kopbal.core.frontendcache.NginxRefreshBackend",
+            "LOCATIONS": env_list("KOPBAL_FRONTEND_CACHE_URLS"),
+            "SECRET": os.environ["KOPBAL_FRONTEND_CACHE_SECRET"],
+        }
+    }
+KOPBAL_COMMENTS_PAGE = 50
 
 # --- Reader accounts and comments (issue #3) ---------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -301,3 +304,10 @@ KOPBAL_COMMENT_RATE_LIMITS = {
 KOPBAL_COMMENTS_REPLIES_SHOWN = 5
 KOPBAL_COMMENTS_THREAD_MAX = 1000
 KOPBAL_COMMENTS_FEATURED_MAX = 5
+
+# Search (kopbal/search): longest query we answer, results per page, requests per minute
+# per reader and per address (search and suggestions are cheap, but not free).
+KOPBAL_SEARCH_MAX_LENGTH = 200
+KOPBAL_SEARCH_PAGE_SIZE = 10
+KOPBAL_SEARCH_PER_MINUTE = int(os.environ.get("KOPBAL_SEARCH_PER_MINUTE", "60"))
+KOPBAL_SUGGEST_PER_MINUTE = int(os.environ.get("KOPBAL_SUGGEST_PER_MINUTE", "300"))

@@ -202,7 +202,7 @@ def test_profile_shows_only_visible_comments(client, article, reader):
     assert client.get(reverse("users:profile", args=[999999])).status_code == 404
 
 
-def test_state_is_personal_and_never_cached(client, article, reader):
+def test_state_is_personal_and_never_cached(client, article, reader, users):
     mine = Comment.objects.create(page=article, author=reader, body="Van mij")
     theirs = Comment.objects.create(page=article, author=make_reader(), body="Van hen")
     anonymous = client.get(reverse("comments:state"), {"artikel": article.pk})
@@ -214,6 +214,11 @@ def test_state_is_personal_and_never_cached(client, article, reader):
     assert state["user"]["name"] == "Trouwe Lezer"
     assert state["liked"] == [theirs.pk]
     assert state["own"][str(mine.pk)]["editable_until"]
+    assert "history_url" not in state
+    client.force_login(users("moderator"))
+    moderator_state = client.get(reverse("comments:state"), {"artikel": article.pk}).json()
+    assert moderator_state["history_url"] == "/admin/reacties/lezer/{}/"
+    client.force_login(reader)
     # The shared article HTML holds none of it.
     html = client.get(article.url).content.decode()
     assert "Trouwe Lezer" not in html.split('id="reacties"', 1)[0]

@@ -96,6 +96,17 @@
       (state.liked || []).forEach(function (id) {
         $all('[data-like="' + id + '"]', root).forEach(function (el) { markLiked(el, true); });
       });
+      if (state.history_url) {
+        $all("[data-comment]", root).forEach(function (item) {
+          var actions = $(":scope > .comment__actions", item);
+          if (!actions || $("[data-history]", actions)) { return; }
+          var link = document.createElement("a");
+          link.href = state.history_url.replace("{}", item.getAttribute("data-author"));
+          link.setAttribute("data-history", "");
+          link.textContent = "Geschiedenis (moderatie)";
+          actions.appendChild(link);
+        });
+      }
       Object.keys(state.own || {}).forEach(function (id) {
         var item = $('[data-comment="' + id + '"]', root);
         if (!item) { return; }
