@@ -225,8 +225,10 @@ def _compose(request: HttpRequest, page_id: int) -> HttpResponse:
             },
             status=201,
         )
+    # The message also keeps the next page from coming out of the shared page cache
+    # (PersonalPageMiddleware): another worker may still hold the article without it.
+    messages.success(request, message)
     if held or parent is not None:
-        messages.success(request, message)
         return redirect(comment.get_absolute_url())
     return redirect(f"{page.url}#{comment.anchor}")
 
