@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils.text import slugify
-from wagtail.models import Revision
+from wagtail.models import ModelLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from kopbal.football.models import ArticleTaggingPreference, Club, RejectedTag
@@ -302,3 +302,110 @@ def test_json_endpoint_answers_json(client, editor):
     response = client.post(SUGGEST, article_form("Leeg", "Niets te zien."))
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content)["suggestions"] == []
+
+
+def test_an_accepted_lees_ook_suggestion_ends_the_article(client, publisher, section, world):
+    """The editor clicks `Toevoegen aan Lees ook` on a proposal: the pick is saved in the
+    revision and replaces the automatic related articles at the end of the article."""
+    from .test_pages import tagged
+
+    kvm = world["kv-mechelen"]
+    proposed = tagged(section, "Malinwa haalt een spits", clubs=[kvm], minutes_ago=120)
+    other = tagged(section, "Mechelen wint de derby", clubs=[kvm], minutes_ago=60)
+    lead = "KV Mechelen verlengt het contract van zijn kapitein."
+    related = client.post(SUGGEST, article_form("Kapitein blijft", lead)).json()["related"]
+    assert proposed.pk in [r["id"] for r in related]
+
+    data = article_form(
+        "Kapitein blijft",
+        lead,
+        related_accepted=str(proposed.pk),
+        **{"action-publish": "action-publish"},
+    )
+    assert client.post(create_url(section), data).status_code == 302
+    page = ArticlePage.objects.get(title="Kapitein blijft")
+    assert [r.article_id for r in page.related_articles.all()] == [proposed.pk]
+    reopened = page.get_latest_revision_as_object()
+    assert [r.article_id for r in reopened.related_articles.all()] == [proposed.pk]
+    html = client.get(page.url).content.decode()
+    end = html.split('id="lees-ook-titel"', 1)[1].split("</section>", 1)[0]
+    assert proposed.title in end and other.title not in end  # the pick, not the newest
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("abc", "De gekozen artikels zijn onleesbaar."),
+        ("1 x", "De gekozen artikels zijn onleesbaar."),
+        ("999999", "Een gekozen artikel bestaat niet meer."),
+    ],
+)
+def test_a_tampered_lees_ook_field_is_a_form_error(client, publisher, section, bad, message):
+    data = article_form(
+        "Gemanipuleerd lees ook",
+        "Anderlecht wint.",
+        related_accepted=bad,
+        **{"action-publish": "action-publish"},
+    )
+    response = client.post(create_url(section), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert not ArticlePage.objects.filter(title="Gemanipuleerd lees ook").exists()
+
+
+def test_editing_a_person_or_competition_keeps_its_history(client, editor, world):
+    """People and competitions are revisioned like clubs: the history shows who changed what."""
+    from kopbal.football.models import Competition
+
+    person = world["wouter-vrancken"]
+    url = reverse("wagtailsnippets_football_person:edit", args=(person.pk,))
+    spells = [
+        {
+            "id": s.pk,
+            "club": s.club_id,
+            "role": s.role,
+            "from_year": s.from_year or "",
+            "to_year": s.to_year or "",
+            "note": s.note,
+        }
+        for s in person.career.all()
+    ]
+    data = nested_form_data(
+        {
+            "name": person.name,
+            "slug": person.slug,
+            "known_as": "",
+            "role": person.role,
+            "current_club": person.current_club_id,
+            "nationality": "BE",
+            "bio": "Trainer van STVV sinds 2025.",
+            "career": inline_formset(spells, initial=len(spells)),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:1500]
+    assert Revision.objects.for_instance(person).count() == 1
+    assert person.career.count() == len(spells)  # the career came through untouched
+    (entry,) = ModelLogEntry.objects.for_instance(person).filter(action="wagtail.edit")
+    assert entry.user == editor and entry.revision is not None
+    history = client.get(reverse("wagtailsnippets_football_person:history", args=(person.pk,)))
+    assert history.status_code == 200
+    assert "Trainer van STVV sinds 2025." in client.get(person.get_absolute_url()).content.decode()
+
+    cup = Competition.objects.get(slug="beker-van-belgie")
+    url = reverse("wagtailsnippets_football_competition:edit", args=(cup.pk,))
+    data = {
+        "name": cup.name,
+        "slug": cup.slug,
+        "short_name": cup.short_name,
+        "aliases": "Croky Cup\nBekerfinale",
+        "kind": cup.kind,
+        "country": cup.country,
+        "level": "",
+    }
+    assert client.post(url, data).status_code == 302
+    assert Revision.objects.for_instance(cup).count() == 1
+    assert ModelLogEntry.objects.for_instance(cup).filter(action="wagtail.edit").exists()
+    cup.refresh_from_db()
+    assert "Bekerfinale" in cup.aliases
