@@ -200,3 +200,30 @@ class TestRateLimits:
         client.force_login(make_reader(approved=2, page=article))
         other_ip = client.post(url, {"body": "elders"}, REMOTE_ADDR="10.1.2.3")
         assert other_ip.status_code == 302
+
+    @override_settings(
+        KOPBAL_COMMENT_RATE_LIMITS={
+            "post": (100, 100, 60),
+            "like": (100, 2, 60),
+            "report": (100, 2, 600),
+        }
+    )
+    def test_likes_and_reports_are_limited_per_address_across_accounts(self, client, article):
+        comments = [
+            Comment.objects.create(page=article, author=make_reader(), body=f"reactie {n}")
+            for n in range(3)
+        ]
+        likes, reports = [], []
+        for comment in comments:
+            client.force_login(make_reader())  # a fresh account each time, one address
+            likes.append(like(client, comment))
+            reports.append(report(client, comment))
+        assert [r.status_code for r in likes] == [200, 200, 429]
+        assert [r.status_code for r in reports] == [200, 200, 429]
+        assert likes[-1].json()["message"].startswith("Je gaf te veel likes")
+        assert reports[-1].json()["message"].startswith("Je meldde te veel reacties")
+        assert CommentLike.objects.count() == 2 == CommentReport.objects.count()
+        elsewhere = client.post(
+            reverse("comments:like", args=[comments[2].pk]), REMOTE_ADDR="10.9.8.7", **JSON
+        )
+        assert elsewhere.status_code == 200 and elsewhere.json()["liked"] is True
