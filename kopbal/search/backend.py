@@ -8,7 +8,9 @@ engine from the default database, like ``wagtail.search.backends.database`` does
   FTS5 stores them, and the words of each query go through the same steps.
 * PostgreSQL (the scale profile): the server's text search with ``SEARCH_CONFIG``
   (``dutch`` by default), which stems with the same Snowball algorithm. Accents are folded
-  in Python on the way in and out, so no ``unaccent`` extension is needed.
+  in Python on the way in and out, so no ``unaccent`` extension is needed, and the forms
+  of -eren loan verbs (``getransfereerd``) are reduced to their root (``transfer``) first,
+  as on SQLite (``text.lemma``).
 
 On both, when results are ordered by relevance and the model has the ``FRESHNESS_FIELD``
 (``first_published_at``), the score is multiplied by ``1 / (1 + age_in_days / FRESHNESS_DAYS)``:
@@ -31,7 +33,7 @@ from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .text import fold, stemmed
+from .text import fold, normalize, stemmed
 
 DEFAULT_FRESHNESS_FIELD = "first_published_at"
 DEFAULT_FRESHNESS_DAYS = 30.0
@@ -304,10 +306,19 @@ if connection.vendor == "postgresql":
     from modelsearch.backends.database.postgres import postgres as _pg
 
     class FoldingObjectIndexer(PreparedFieldsMixin, _pg.ObjectIndexer):
-        """Folds accents before PostgreSQL stems: `Modrić` is stored as `modric`."""
+        """Folds accents before PostgreSQL stems: `Modrić` is stored as `modric`.
+
+        Title and body also get loan-verb forms reduced (`getransfereerd` → `transfer`);
+        autocomplete keeps the words as written.
+        """
 
         def prepare_value(self, value):
             return fold(super().prepare_value(value))
+
+        def as_vector(self, texts, for_autocomplete=False):
+            if not for_autocomplete:
+                texts = [(normalize(text), weight) for text, weight in texts]
+            return super().as_vector(texts, for_autocomplete=for_autocomplete)
 
     class DutchPostgresIndex(_pg.PostgresIndex):
         def _refresh_title_norms(self, full=False):
@@ -360,11 +371,15 @@ if connection.vendor == "postgresql":
                 )
 
     class FoldingQueryMixin:
+        """The reader's words prepared as the index was: `prepare_text` on each."""
+
+        prepare_text = staticmethod(normalize)
+
         def build_tsquery_content(self, query, config=None, invert=False):
             if isinstance(query, PlainText):
-                query = PlainText(fold(query.query_string), operator=query.operator)
+                query = PlainText(self.prepare_text(query.query_string), operator=query.operator)
             elif isinstance(query, Phrase):
-                query = Phrase(fold(query.query_string))
+                query = Phrase(self.prepare_text(query.query_string))
             return super().build_tsquery_content(query, config=config, invert=invert)
 
     class DutchPostgresSearchQueryCompiler(
@@ -388,7 +403,7 @@ if connection.vendor == "postgresql":
     class DutchPostgresAutocompleteQueryCompiler(
         FoldingQueryMixin, _pg.PostgresAutocompleteQueryCompiler
     ):
-        pass
+        prepare_text = staticmethod(fold)  # autocomplete matches words as written
 
     class DutchPostgresSearchBackend(_pg.PostgresSearchBackend):
         index_class = DutchPostgresIndex

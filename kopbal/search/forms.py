@@ -16,8 +16,20 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Zoek in alle artikels"), required=False, strip=True)
     rubriek = forms.ChoiceField(label=_("Rubriek"), required=False)
-    club = forms.SlugField(label=_("Club"), required=False)
-    persoon = forms.SlugField(label=_("Persoon"), required=False)
+    club = forms.CharField(
+        label=_("Club"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"max_length": _("Die clubnaam is te lang.")},
+    )
+    persoon = forms.CharField(
+        label=_("Persoon"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"max_length": _("Die naam is te lang.")},
+    )
     van = forms.DateField(
         label=_("Van"),
         required=False,

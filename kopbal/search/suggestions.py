@@ -144,14 +144,51 @@ def suggest(typed: list[str], limit: int = 8) -> list[dict]:
     ]
 
 
-def entity(kind: str, slug: str) -> Model | None:
-    """The club or person a filter names, or None when it does not exist."""
+@dataclass
+class Resolved:
+    """What a club or person filter names: the one it found, or the names it could mean."""
+
+    found: Model | None
+    candidates: list[str]
+
+
+def entity(kind: str, value: str) -> Resolved:
+    """The club or person a search filter names, by slug or as a reader types it.
+
+    Links carry the slug (`club=kv-mechelen`); a reader types a name, a nickname or an
+    abbreviation (`Mechelen`, `Malinwa`, `KVM`), accents and case ignored. A whole name
+    wins over the start of one; when several fit equally, `candidates` lists them.
+    """
     if not football_installed():
-        return None
+        return Resolved(None, [])
     from kopbal.football.models import Club, Person
 
     model = Club if kind == "club" else Person
-    return model.objects.filter(slug=slug).only("name", "slug").first()
+    value = value.strip()
+    found = model.objects.filter(slug=value).only("name", "slug").first()
+    if found is not None:
+        return Resolved(found, [])
+    typed = words(value)
+    if not typed:
+        return Resolved(None, [])
+    entry_kind = "club" if kind == "club" else "persoon"
+    # Tiers: the whole name, a name that starts with the words, the words anywhere.
+    tiers: tuple[dict, dict, dict] = ({}, {}, {})
+    for candidate in _entries():
+        if candidate.kind != entry_kind:
+            continue
+        for _written, name_words in candidate.names:
+            if name_words == tuple(typed):
+                tiers[0][candidate.slug] = candidate.label
+            else:
+                rank = _match(typed, name_words)
+                if rank is not None:
+                    tiers[rank + 1][candidate.slug] = candidate.label
+    fitting = next((tier for tier in tiers if tier), {})
+    if len(fitting) == 1:
+        [slug] = fitting
+        return Resolved(model.objects.filter(slug=slug).only("name", "slug").first(), [])
+    return Resolved(None, sorted(fitting.values(), key=fold)[:8])
 
 
 def article_ids(kind: str, obj: Model) -> QuerySet:

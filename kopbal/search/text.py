@@ -70,10 +70,32 @@ def _stemmer():
     return stemmer
 
 
+# Loan verbs in -eren (transfereren, blesseren, kwalificeren) are what football news
+# writes in the past participle: `getransfereerd`. Snowball's `dutch_porter` (and so
+# PostgreSQL's `dutch`) leaves `ge-…-eerd` alone, so `transfer` would not find it. These
+# forms are reduced to the verb's root before stemming, on both databases: getransfereerd,
+# getransfereerde, transfereren, transfereert, transfereerde → `transfer`. The root must
+# keep five letters, so that short words (`geleerd`, `verkeerd`, `Lokeren`, `Beveren`)
+# are left as they are.
+_PARTICIPLE = re.compile(r"ge([a-z]{5,}?)eerd(?:e|en)?")
+_LOAN_VERB = re.compile(r"([a-z]{5,}?)(?:eren|eert|eerde|eerden)")
+
+
+def lemma(word: str) -> str:
+    """A folded word with the forms of an -eren loan verb reduced to its root."""
+    match = _PARTICIPLE.fullmatch(word) or _LOAN_VERB.fullmatch(word)
+    return match.group(1) if match else word
+
+
+def normalize(text: str) -> str:
+    """Folded text with loan-verb forms reduced: what PostgreSQL's `dutch` then stems."""
+    return WORD.sub(lambda m: lemma(m.group()), fold(text))
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """The Dutch stem of one folded word: `spelers` → `speler`, `transfers` → `transfer`."""
-    return _stemmer().stemWord(word)
+    """The Dutch stem of one folded word: `spelers` → `speler`, `getransfereerd` → `transfer`."""
+    return _stemmer().stemWord(lemma(word))
 
 
 def words(text: str) -> list[str]:

@@ -67,16 +67,25 @@ def search(request: HttpRequest) -> HttpResponse:
         filters["rubriek"] = section.title
     for name in ("club", "persoon"):
         if data.get(name):
-            entity = suggestions.entity(name, data[name])
+            resolved = suggestions.entity(name, data[name])
+            entity = resolved.found
             if entity is None:
-                context["errors"] = [
-                    _("Die club kennen we niet.")
-                    if name == "club"
-                    else _("Die persoon kennen we niet.")
-                ]
+                if resolved.candidates:
+                    error = _("„%(name)s” kan meerdere namen zijn: %(names)s. Kies er één.") % {
+                        "name": data[name],
+                        "names": ", ".join(resolved.candidates),
+                    }
+                elif name == "club":
+                    error = _("Die club kennen we niet.")
+                else:
+                    error = _("Die persoon kennen we niet.")
+                context["errors"] = [error]
                 return _render(request, context, status=400)
             articles = articles.filter(pk__in=suggestions.article_ids(name, entity))
             filters[name] = entity.name
+            # The filter box shows the name, also when a link gave the slug.
+            form.data = form.data.copy()
+            form.data[name] = entity.name
             context["club" if name == "club" else "person"] = entity
     if data["van"]:
         articles = articles.filter(first_published_at__gte=_day_start(data["van"]))
