@@ -20,7 +20,9 @@ How it works:
     (`Club América`, `Union Berlin`, `Queens Park Rangers`, `Racing Mechelen`);
   * a surname alone is kept when the person's full name is in the text, or the surname is
     unique in the index and not an ordinary word; never after an unknown first name
-    (`Thorgan Hazard` is not `Eden Hazard`); a first name alone is never a mention;
+    (`Thorgan Hazard` is not `Eden Hazard`, also at the start of a headline: `Jordan Lukaku
+    tekent`), and not at all in a text that gives the surname to such a namesake; a first
+    name alone is never a mention;
   * a city is not its club after `burgemeester van`, `centrum van` and the like, before
     `binnenstad`, `universiteit`, `Feesten`, or in `Westerlo is een gemeente`.
 - What stays undecided is left untagged: a wrong tag is worse than a missing one.
@@ -90,8 +92,97 @@ ROLE_WORDS = frozenset(
         "aanvoerder",
         "speler",
         "manager",
+        "bondscoach",
+        "topschutter",
+        "ploegmaat",
+        "routinier",
+        "sterkhouder",
+        "international",
+        "landgenoot",
     }
 )
+# Words that open a Dutch sentence before a name without being a first name (`Volgens
+# Lukaku`, `Ook Kompany`): any other capitalised word there may be someone else's first name
+# (`Jordan Lukaku tekent bij Antwerp` is not Romelu Lukaku).
+SENTENCE_OPENERS = frozenset(
+    {
+        "ook",
+        "zelfs",
+        "alleen",
+        "enkel",
+        "vooral",
+        "volgens",
+        "maar",
+        "en",
+        "of",
+        "dus",
+        "want",
+        "dat",
+        "toen",
+        "als",
+        "omdat",
+        "terwijl",
+        "nu",
+        "zo",
+        "nog",
+        "toch",
+        "net",
+        "pas",
+        "eerst",
+        "daarna",
+        "daarom",
+        "voor",
+        "na",
+        "met",
+        "zonder",
+        "bij",
+        "tegen",
+        "door",
+        "over",
+        "van",
+        "naast",
+        "sinds",
+        "behalve",
+        "ondanks",
+        "dankzij",
+        "waarom",
+        "hoe",
+        "wie",
+        "wat",
+        "wanneer",
+        "waar",
+        "ex",
+        "oud",
+        "ja",
+        "nee",
+        "uitgerekend",
+        "gisteren",
+        "vandaag",
+        "morgen",
+        # Verbs that open a question (`Is Defour volgend jaar nog coach?`); most others end
+        # in -t (`Blijft`, `Wordt`, `Kiest`): see VERB_ENDING.
+        "is",
+        "was",
+        "kan",
+        "kon",
+        "wil",
+        "zal",
+        "zou",
+        "mag",
+        "had",
+        "ging",
+        "kwam",
+        "bleef",
+        "werd",
+        "won",
+    }
+)
+# An attributive adjective before a name ends in a consonant and -e (`Ontketende Lukaku`,
+# `Sterke Defour`); first names seldom do, and a doubt keeps the mention, as before.
+ADJECTIVE_ENDING = re.compile(r"[^aeiouy]e$")
+# A verb opening a question (`Blijft Lukaku bij Napoli?`); this spares first names in -t
+# (`Vincent`) too: a doubt keeps the mention, as before.
+VERB_ENDING = re.compile(r"t$")
 # `de burgemeester van Genk` is the city, not KRC Genk.
 CIVIC_BEFORE = frozenset(
     {
@@ -405,6 +496,31 @@ def _starts_name(index: Index, text: _Text, i: int) -> bool:
     )
 
 
+def _first_name_before(index: Index, text: _Text, hit: _Hit) -> bool:
+    """A capitalised word we do not know right before the name: `Jordan Lukaku`, `Union
+    Berlin`'s mirror `Racing Mechelen`. At the start of a sentence every word is capitalised,
+    so there only a person's surname counts, after a word that is not a Dutch sentence
+    opener, a role, an adjective or a verb (`Volgens Lukaku`, `Coach Still`, `Sterke
+    Defour`, `Blijft Lukaku` are the person; `Jordan Lukaku` is not)."""
+    prev = hit.first - 1
+    if prev < 0 or not text.joined(hit.first):
+        return False
+    token = text.tokens[prev][0]
+    if not is_titlecase(token) or _starts_name(index, text, prev):
+        return False
+    if not text.sentence_start(prev):
+        return True
+    word = text.folded[prev]
+    return (
+        hit.alias.kind == "surname"
+        and word not in SENTENCE_OPENERS
+        and word not in ROLE_WORDS
+        and word not in DETERMINERS
+        and not ADJECTIVE_ENDING.search(word)
+        and not VERB_ENDING.search(word)
+    )
+
+
 def _glued_to_other_name(index: Index, text: _Text, hit: _Hit) -> bool:
     """`Club América`, `Union Berlin`, `Queens Park Rangers`: part of a name we don't know."""
     nxt = hit.last + 1
@@ -416,12 +532,7 @@ def _glued_to_other_name(index: Index, text: _Text, hit: _Hit) -> bool:
             and not _starts_name(index, text, nxt)
         ):
             return True
-    prev = hit.first - 1
-    if prev >= 0 and text.joined(hit.first) and not text.sentence_start(prev):
-        token = text.tokens[prev][0]
-        if is_titlecase(token) and not _starts_name(index, text, prev):
-            return True
-    return False
+    return _first_name_before(index, text, hit)
 
 
 def _local_ok(index: Index, text: _Text, hit: _Hit) -> bool:
@@ -466,7 +577,15 @@ def _role_before(text: _Text, hit: _Hit) -> bool:
 def tag(text: str, index: Index) -> TagResult:
     """The clubs and people `text` speaks of, each with the words that named them."""
     doc = _Text(text)
-    hits = [h for h in _match(index, doc) if _local_ok(index, doc, h)]
+    hits: list[_Hit] = []
+    # People whose surname the text also gives to someone we do not know (`Jordan Lukaku`):
+    # their surname alone is undecidable in this text.
+    namesakes: set[str] = set()
+    for h in _match(index, doc):
+        if _local_ok(index, doc, h):
+            hits.append(h)
+        elif h.alias.kind == "surname" and _first_name_before(index, doc, h):
+            namesakes.update(t.key for t in h.alias.targets)
 
     confirmed: dict[tuple[str, str], Entity] = {}
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -544,7 +663,7 @@ def tag(text: str, index: Index) -> TagResult:
     for hit in rest:
         a = hit.alias
         candidates = [t for t in a.targets if t.kind == PERSON]
-        if not candidates:
+        if not candidates or (a.kind == "surname" and any(c.key in namesakes for c in candidates)):
             continue
         named = [c for c in candidates if (PERSON, c.key) in confirmed]
         if len(named) == 1:

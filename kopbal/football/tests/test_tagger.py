@@ -69,6 +69,35 @@ def test_a_surname_after_someone_elses_first_name_is_someone_else(kindex):
     assert people("Ook Romelu Lukaku was er.", kindex) == {"romelu-lukaku"}
 
 
+class TestNamesakes:
+    """A surname we know, given by the text to someone we do not (a brother, a namesake)."""
+
+    def test_an_unknown_first_name_opening_a_headline_is_someone_else(self, kindex):
+        assert people("Jordan Lukaku tekent bij Antwerp.", kindex) == set()
+        assert people("Thorgan Kompany debuteert.", kindex) == set()
+
+    def test_the_surname_alone_is_then_undecidable_in_that_text(self, kindex):
+        assert people("Ook Jordan Lukaku was er. Lukaku scoorde.", kindex) == set()
+        result = tag("Romelu Lukaku en zijn broer Jordan Lukaku. Lukaku scoorde.", kindex)
+        (romelu,) = result.people
+        assert romelu.entity.key == "romelu-lukaku" and romelu.words == ["Romelu Lukaku"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Volgens Lukaku is alles rond.",  # a sentence opener
+            "Ook Lukaku was er.",
+            "Blijft Lukaku bij Napoli?",  # a verb opening a question
+            "Is Lukaku fit voor de kraker?",
+            "Ontketende Lukaku scoort twee keer.",  # an adjective
+            "Topschutter Lukaku wil blijven.",  # a role
+            "Lukaku scoort.",
+        ],
+    )
+    def test_a_capitalised_word_that_is_no_first_name_keeps_the_person(self, kindex, text):
+        assert people(text, kindex) == {"romelu-lukaku"}
+
+
 class TestClubAlone:
     def test_club_capitalised_is_club_brugge_in_belgium(self, kindex):
         assert clubs("TRANSFERUURTJE: Club versus Barça.", kindex) == {
@@ -111,6 +140,18 @@ class TestBruggelingen:
     def test_left_untagged_when_the_text_does_not_say(self, kindex):
         assert clubs("De Bruggelingen verloren in eigen huis.", kindex) == set()
         assert clubs("De club uit Brugge zoekt een spits.", kindex) == set()
+
+
+def test_brugse_is_the_bruges_club_the_text_names_or_nothing(kindex):
+    assert clubs("De Brugse aanvaller scoorde twee keer.", kindex) == set()
+    result = tag("Cercle Brugge won. De Brugse aanvaller scoorde twee keer.", kindex)
+    (cercle,) = result.clubs
+    assert cercle.entity.key == "cercle-brugge" and "Brugse" in cercle.words
+    result = tag("Club Brugge won. De Brugse aanvaller scoorde twee keer.", kindex)
+    (club,) = result.clubs
+    assert club.entity.key == "club-brugge" and "Brugse" in club.words
+    result = tag("Club Brugge won. In de Brugse binnenstad werd gefeest.", kindex)
+    assert result.clubs[0].words == ["Club Brugge"]  # the city centre, not the club
 
 
 class TestStandard:
