@@ -124,6 +124,13 @@ def test_club_and_person_feeds_list_their_articles(client, section, world):
     assert [e.title for e in feed.entries] == ["Malinwa wint de beker"]
     atom = feedparser.parse(client.get("/personen/steven-defour/atom/").content)
     assert atom.bozo == 0 and [e.title for e in atom.entries] == ["Malinwa wint de beker"]
+    rss = feedparser.parse(client.get("/personen/steven-defour/rss/").content)
+    assert rss.bozo == 0 and rss.version.startswith("rss")
+    assert rss.feed.title.startswith("Steven Defour")
+    assert [e.title for e in rss.entries] == ["Malinwa wint de beker"]
+    assert client.get("/personen/bestaat-niet/rss/").status_code == 404
+    html = client.get("/personen/steven-defour/").content.decode()
+    assert 'type="application/rss+xml"' in html and "/personen/steven-defour/rss/" in html
     html = client.get("/clubs/kv-mechelen/").content.decode()
     assert 'type="application/rss+xml"' in html and "/clubs/kv-mechelen/rss/" in html
 
