@@ -6,6 +6,8 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node/node_modules/.installed-stamp
+# Tests run in this many processes (pytest-xdist); CI has 2 cores.
+WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run run-scale test test-sqlite test-postgres lint format bench check clean audit node
@@ -34,10 +36,10 @@ run: install ## Migrate, load the demo, print the admin login and serve on http:
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) ensure_admin
-	@echo "Kopbal draait op http://127.0.0.1:8000  (stoppen: Ctrl-C)"
-	$(BIN)/gunicorn --config kopbal/gunicorn.conf.py
+	@echo "Kopbal draait op http://$${KOPBAL_BIND:-127.0.0.1:8000}  (stoppen: Ctrl-C)"
+	$(PY) -m kopbal.serve
 
-run-scale: install ## The scale profile: local PostgreSQL + Redis (var/scale/), 4 gunicorn workers
+run-scale: install ## The scale profile: local PostgreSQL + Redis (var/scale/), 4 app workers
 	scripts/run-scale.sh
 
 test: install ## The whole suite: lint, checks, tests on SQLite and on a throwaway PostgreSQL
@@ -48,10 +50,10 @@ test: install ## The whole suite: lint, checks, tests on SQLite and on a throwaw
 	$(MAKE) test-postgres
 
 test-sqlite: install node ## Tests on SQLite (with the browser tests)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(WORKERS)
 
 test-postgres: install ## Tests on a throwaway PostgreSQL cluster (started and removed here)
-	scripts/with-pg.sh $(BIN)/pytest -q -m "not browser"
+	scripts/with-pg.sh sh -c '$(BIN)/pytest -q -n $(WORKERS) -m "not browser and not serial" && $(BIN)/pytest -q -m serial'
 
 lint: install ## ruff
 	$(BIN)/ruff check .

@@ -27,6 +27,22 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Every test starts with empty caches: SQLite reuses page ids after a flush, so a page
+    cached by an earlier test could otherwise be served under the same URL."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from kopbal.core import pagecache
+
+    for alias in caches:
+        if isinstance(caches[alias], LocMemCache):  # a shared Redis is not ours to empty
+            caches[alias].clear()
+    pagecache._l1.clear()
+    yield
+
+
 @pytest.fixture
 def home(db):
     """The site's page tree as every kopbal site has it: home page and sections."""

@@ -1,4 +1,4 @@
-"""Shared bench plumbing: a demo site in a temp dir, gunicorn, nginx serving static files, wrk.
+"""Shared bench plumbing: a demo site in a temp dir, the app server, nginx for static files, wrk.
 
 Every figure a bench prints is paired with a baseline measured in the same run on the same
 machine (nginx serving the same bytes as a static file), so that the ratio means something
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
 
-from kopbal.core.localservers import gunicorn, nginx_static  # noqa: E402, F401 - re-exported
+from kopbal.core.localservers import app_server, nginx_static  # noqa: E402, F401 - re-exported
 
 
 def fetch(url: str) -> bytes:

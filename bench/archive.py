@@ -86,7 +86,7 @@ def main() -> None:
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
 
-        from kopbal.core.localservers import gunicorn, nginx_static
+        from kopbal.core.localservers import app_server, nginx_static
         from kopbal.news.models import ArticlePage
 
         User = get_user_model()
@@ -122,8 +122,8 @@ def main() -> None:
         }
         pages = (("article", hot.url), ("home", "/"))
         with (
-            gunicorn(env) as cached,
-            gunicorn({**env, "KOPBAL_PAGE_CACHE_SECONDS": "0"}) as uncached,
+            app_server(env) as cached,
+            app_server({**env, "KOPBAL_PAGE_CACHE_SECONDS": "0"}) as uncached,
         ):
             files = {f"{name}.html": fetch(cached + url) for name, url in pages}
             with nginx_static(files) as static:
@@ -156,7 +156,7 @@ def main() -> None:
                         )
                     )
     print(
-        f"\n{args.connections} connections, gunicorn 2 workers, {args.seconds} s per row;"
+        f"\n{args.connections} connections, granian 2 workers, {args.seconds} s per row;"
         f" the article has {HOT_COMMENTS:,} comments"
     )
     print(HEADER)

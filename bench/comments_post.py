@@ -1,4 +1,4 @@
-"""Posting comments at rising concurrency against PostgreSQL, under gunicorn.
+"""Posting comments at rising concurrency against PostgreSQL, under granian (`make run`).
 
     python bench/comments_post.py            (starts a throwaway PostgreSQL itself)
 
@@ -160,9 +160,20 @@ class Load:
 
 def main() -> int:
     reexec_under_postgres()
+    sys.path.insert(0, str(ROOT))
+    from kopbal.core.localservers import redis_server
+
+    # The scale profile: every worker shares the page cache, its purges and the rate-limit
+    # counters in Redis (with local memory each worker would keep its own).
+    with redis_server() as redis_url:
+        return run_site(redis_url)
+
+
+def run_site(redis_url: str) -> int:
     var = Path(tempfile.mkdtemp(prefix="kopbal-bench-comments-"))
     env = {
         **os.environ,
+        "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "kopbal.settings.dev",
         "KOPBAL_VAR_DIR": str(var),
         "SECRET_KEY": secrets.token_urlsafe(40),
@@ -172,26 +183,18 @@ def main() -> int:
         "KOPBAL_RATE_COMMENT_POST": "1000000,1000000,60",
         "DB_CONN_MAX_AGE": "60",
     }
-    print(f"Opzetten: PostgreSQL, 1279 reacties, {READERS} lezers ...", flush=True)
+    print(f"Opzetten: PostgreSQL en Redis, 1279 reacties, {READERS} lezers ...", flush=True)
     site = setup_site(env)
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "kopbal.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--access-logfile",
-            "/dev/null",
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "kopbal.serve"],
         cwd=ROOT,
-        env=env,
+        env={
+            **env,
+            "KOPBAL_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": str(WORKERS),
+            "KOPBAL_ACCESS_LOG": "/dev/null",
+        },
     )
     try:
         deadline = time.monotonic() + 60
@@ -237,7 +240,7 @@ def run_bench(port: int, site: dict) -> int:
     Load(port, WORKERS * 2, WORKERS * 8, baseline).run()
     before = Comment.objects.count()
     print(
-        f"\ngunicorn, {WORKERS} workers, PostgreSQL. Baseline: GET /reacties/status/ "
+        f"\ngranian, {WORKERS} workers, PostgreSQL. Baseline: GET /reacties/status/ "
         "(tiny, no database) at the same concurrency.\n"
     )
     print(
@@ -273,7 +276,12 @@ def run_bench(port: int, site: dict) -> int:
     more += first.next_cursor
     print("\nLezen (4 gelijktijdig), tegen dezelfde basis:")
     base = Load(port, 4, 400, baseline).run()
-    for name, path in (("artikel met 1279+ reacties", article_page), ("meer reacties", more)):
+    pages = (
+        ("artikel met 1279+ reacties", article_page),
+        ("meer reacties (pagina)", more),
+        ("meer reacties (script, deel=1)", more + "&deel=1"),
+    )
+    for name, path in pages:
         result = Load(port, 4, 200, lambda n, p=path: ("GET", p, None, {})).run()
         errors = sum(v for s, v in result["statuses"].items() if s != 200)
         print(

@@ -3,7 +3,7 @@
     .venv/bin/python bench/liveblogs.py [--seconds 8] [--connections 64]
 
 Builds a fresh demo site (with its deadline-day live blog) in a temp dir, serves it with the
-production server (gunicorn, 2 workers, as `make run`) and measures with wrk:
+production server (granian, 2 workers, as `make run`) and measures with wrk:
 
 - nginx serving the poll's JSON as a static file (the baseline),
 - the poll as every open page asks it (the page cache answers, 200),
@@ -31,9 +31,9 @@ from _harness import (  # noqa: E402
     ROOT,
     Result,
     _ms,
+    app_server,
     demo_site,
     fetch,
-    gunicorn,
     nginx_static,
     wrk,
 )
@@ -87,7 +87,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with demo_site() as env:
-        with gunicorn(env, workers=args.workers) as app:
+        with app_server(env, workers=args.workers) as app:
             page = fetch(app + BLOG)
             blog_id = re.search(rb'data-liveblog="(\d+)"', page).group(1).decode()
             poll = f"/liveblog/{blog_id}/updates/"
@@ -105,13 +105,13 @@ def main() -> None:
                 rows = [
                     base,
                     wrk(
-                        "gunicorn poll (page cache, 200)",
+                        "granian poll (page cache, 200)",
                         app + poll,
                         args.connections,
                         args.seconds,
                     ),
                     wrk_with_header(
-                        "gunicorn poll (If-None-Match, 304)",
+                        "granian poll (If-None-Match, 304)",
                         app + poll,
                         f"If-None-Match: {etag}",
                         args.connections,
@@ -125,7 +125,7 @@ def main() -> None:
                     args.seconds,
                 )
                 page_row = wrk(
-                    "gunicorn blog page (page cache)", app + BLOG, args.connections, args.seconds
+                    "granian blog page (page cache)", app + BLOG, args.connections, args.seconds
                 )
         write = subprocess.run(
             [PYTHON, "-c", WRITE_BENCH],
@@ -139,7 +139,7 @@ def main() -> None:
 
     print(
         f"\n{args.connections} connections, {args.seconds} s each, "
-        f"gunicorn {args.workers} workers; poll holds {len(state['entries'])} entries"
+        f"granian {args.workers} workers; poll holds {len(state['entries'])} entries"
     )
     print(HEADER)
     print(rows[0].row(None))

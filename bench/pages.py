@@ -1,9 +1,9 @@
-"""Article and home page under gunicorn, next to nginx serving the same HTML as a file.
+"""Article and home page under granian, next to nginx serving the same HTML as a file.
 
     .venv/bin/python bench/pages.py [--seconds 8] [--connections 16]
 
 Builds a fresh demo site (the seed, 5,766 comments) in a temp dir, serves it with the
-production server (gunicorn, 2 workers, as `make run`), and loads it with wrk from Debian.
+production server (granian, 2 workers, as `make run`), and loads it with wrk from Debian.
 """
 
 import argparse
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import HEADER, demo_site, fetch, gunicorn, nginx_static, wrk  # noqa: E402
+from _harness import HEADER, app_server, demo_site, fetch, nginx_static, wrk  # noqa: E402
 
 ARTICLE = "/belgisch-voetbal/steven-defour-sluit-deze-opvallende-overgang-nu-al-uit/"
 
@@ -26,8 +26,8 @@ def main() -> None:
 
     with (
         demo_site() as env,
-        gunicorn(env, workers=args.workers) as app,
-        gunicorn({**env, "KOPBAL_PAGE_CACHE_SECONDS": "0"}, workers=args.workers) as uncached,
+        app_server(env, workers=args.workers) as app,
+        app_server({**env, "KOPBAL_PAGE_CACHE_SECONDS": "0"}, workers=args.workers) as uncached,
     ):
         pages = {"article.html": fetch(app + ARTICLE), "home.html": fetch(app + "/")}
         with nginx_static(pages) as static:
@@ -47,13 +47,13 @@ def main() -> None:
                         base,
                         [
                             wrk(
-                                f"gunicorn {name}, page cache",
+                                f"granian {name}, page cache",
                                 app + path,
                                 args.connections,
                                 args.seconds,
                             ),
                             wrk(
-                                f"gunicorn {name}, uncached",
+                                f"granian {name}, uncached",
                                 uncached + path,
                                 args.connections,
                                 args.seconds,
@@ -62,7 +62,7 @@ def main() -> None:
                     )
                 )
     print(
-        f"\n{args.connections} connections, {args.seconds} s each, gunicorn {args.workers} workers"
+        f"\n{args.connections} connections, {args.seconds} s each, granian {args.workers} workers"
     )
     print(HEADER)
     for base, app_results in results:

@@ -1,4 +1,4 @@
-"""The scale profile under load: article and home page, cached and uncached, from gunicorn
+"""The scale profile under load: article and home page, cached and uncached, from granian
 alone and through the deploy/ nginx, next to nginx serving the same HTML as a static file.
 
     scripts/with-pg.sh .venv/bin/python bench/scale.py [--seconds 8] [--workers 2]
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import HEADER, demo_site, fetch, wrk  # noqa: E402
 
 from kopbal.core.localservers import (  # noqa: E402
-    gunicorn,
+    app_server,
     nginx_deploy,
     nginx_static,
     redis_server,
@@ -41,8 +41,8 @@ def main() -> None:
         static_root = Path(env["KOPBAL_VAR_DIR"]) / "static"
         uncached_env = {**env, "KOPBAL_PAGE_CACHE_SECONDS": "0"}
         with (
-            gunicorn(env, workers=args.workers) as cached,
-            gunicorn(uncached_env, workers=args.workers) as uncached,
+            app_server(env, workers=args.workers) as cached,
+            app_server(uncached_env, workers=args.workers) as uncached,
             nginx_deploy(cached, static_root, "bench", workers=args.workers) as front,
         ):
             files = {f"{name}.html": fetch(cached + path) for name, path in PAGES}
@@ -65,7 +65,7 @@ def main() -> None:
                                 base,
                                 [
                                     wrk(
-                                        f"{name} gunicorn, page cache",
+                                        f"{name} granian, page cache",
                                         cached + path,
                                         connections,
                                         args.seconds,
@@ -77,7 +77,7 @@ def main() -> None:
                                         args.seconds,
                                     ),
                                     wrk(
-                                        f"{name} gunicorn, uncached",
+                                        f"{name} granian, uncached",
                                         uncached + path,
                                         connections,
                                         args.seconds,
@@ -86,7 +86,7 @@ def main() -> None:
                             )
                         )
     print(
-        f"\nscale profile: PostgreSQL + Redis, gunicorn {args.workers} sync workers, "
+        f"\nscale profile: PostgreSQL + Redis, granian {args.workers} workers, "
         f"nginx {args.workers} workers, {args.seconds} s per row"
     )
     for connections, base, results in rows:

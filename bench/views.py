@@ -1,4 +1,4 @@
-"""Counting article views: the beacon under gunicorn, next to nginx serving a static file.
+"""Counting article views: the beacon under granian, next to nginx serving a static file.
 
     .venv/bin/python bench/views.py [--seconds 8] [--connections 16]
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import HEADER, ROOT, Result, _ms, demo_site, gunicorn, nginx_static  # noqa: E402
+from _harness import HEADER, ROOT, Result, _ms, app_server, demo_site, nginx_static  # noqa: E402
 
 from kopbal.core.localservers import redis_server  # noqa: E402
 
@@ -94,7 +94,7 @@ def statements(log: Path) -> tuple[int, int]:
 def run(label: str, env: dict, pid: int, args, baseline: Result, tmp: Path) -> list[str]:
     log = tmp / f"{label}.log"
     before = counted(env, pid)
-    with gunicorn(env, workers=args.workers, log=log) as app:
+    with app_server(env, workers=args.workers, log=log) as app:
         # The same view for a page id that is never counted: Django's request path alone.
         noop, _ = wrk(
             f"  same view, nothing counted, {label}",
@@ -105,7 +105,7 @@ def run(label: str, env: dict, pid: int, args, baseline: Result, tmp: Path) -> l
         result, total = wrk(
             f"beacon, {label}", f"{app}/stats/v/{pid}/", args.connections, args.seconds
         )
-    # gunicorn stopped: each worker flushed its buffer on exit; Redis is flushed here.
+    # The app server stopped: each worker flushed its buffer on exit; Redis is flushed here.
     manage(env, "flush_views")
     views = counted(env, pid) - before
     flushes, writes = statements(log)
@@ -143,7 +143,7 @@ def main() -> None:
             lines += run("scale (Redis counter, SQLite)", env_redis, pid, args, baseline, tmp)
     shutil.rmtree(tmp, ignore_errors=True)
     print(
-        f"\n{args.connections} connections, {args.seconds} s each, gunicorn {args.workers} workers"
+        f"\n{args.connections} connections, {args.seconds} s each, granian {args.workers} workers"
     )
     print(HEADER)
     print("\n".join(lines))

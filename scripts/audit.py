@@ -3,7 +3,7 @@
 """`make audit`: Lighthouse (npm, in Debian's chromium) on a running demo site.
 
 Builds a throwaway demo site (SQLite in a temporary directory, the seed demo loaded,
-static files collected), serves it with gunicorn on a free local port, runs Lighthouse's
+static files collected), serves it with the app server on a free local port, runs Lighthouse's
 accessibility, SEO and best-practices audits on the home, article, section and search
 pages, prints the scores and the audits that cost points, and exits non-zero when a
 score is under the threshold (default 0.95).
@@ -120,17 +120,14 @@ def main() -> int:
             .splitlines()[-1]
         )
         server = subprocess.Popen(  # noqa: S603
-            [
-                str(Path(PY).parent / "gunicorn"),
-                "kopbal.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
+            [PY, "-m", "kopbal.serve"],
+            env={
+                **env,
+                "KOPBAL_BIND": f"127.0.0.1:{port}",
+                "WEB_CONCURRENCY": "2",
+                "KOPBAL_SCHEDULER": "0",
+                "KOPBAL_ACCESS_LOG": "/dev/null",
+            },
             cwd=ROOT,
         )
         base = f"http://127.0.0.1:{port}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The scale profile on one machine: PostgreSQL 15 and Redis on loopback (data in var/scale/),
-# migrate, demo content, and gunicorn with several workers. Ctrl-C stops all three.
+# migrate, demo content, and the app server (granian) with several workers. Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -38,4 +38,4 @@ export WEB_CONCURRENCY=${WEB_CONCURRENCY:-4}
 .venv/bin/python manage.py collectstatic --noinput --verbosity 0
 .venv/bin/python manage.py ensure_admin
 echo "Kopbal (PostgreSQL :$PG_PORT, Redis :$REDIS_PORT, $WEB_CONCURRENCY workers) op http://127.0.0.1:8000"
-.venv/bin/gunicorn --config kopbal/gunicorn.conf.py
+exec .venv/bin/python -m kopbal.serve

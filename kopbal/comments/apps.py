@@ -20,6 +20,7 @@ class CommentsConfig(AppConfig):
         register_permission_policy(ModerationLog, ReadOnlyPolicy(ModerationLog), exact_class=True)
         register_permission_policy(Ban, ReadOnlyPolicy(Ban), exact_class=True)
 
+        from . import parts  # noqa: F401 - registers the login hint as a personal part
         from .signals import comments_changed
 
         def purge_pages(sender, page_ids, **kwargs):

@@ -1,4 +1,4 @@
-"""Real servers on loopback for tests and benchmarks: gunicorn as `make run` starts it,
+"""Real servers on loopback for tests and benchmarks: the app server as `make run` starts it,
 Debian's nginx with deploy/nginx/kopbal.conf or serving static files, and redis-server.
 
 Each is a context manager that starts the server on a free port, waits until it answers,
@@ -43,14 +43,14 @@ def wait_for(url: str, timeout: float = 60) -> None:
 
 
 class AppServer(str):
-    """The base URL of a running app server, with the pid of its gunicorn master."""
+    """The base URL of a running app server, with the pid of its `kopbal.serve` process."""
 
     pid: int
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2, log: Path | None = None) -> Iterator[AppServer]:
-    """kopbal under gunicorn with kopbal/gunicorn.conf.py; yields its base URL."""
+def app_server(env: dict, workers: int = 2, log: Path | None = None) -> Iterator[AppServer]:
+    """kopbal as `make run` serves it (`python -m kopbal.serve`: granian); yields its URL."""
     port = free_port()
     env = {
         **os.environ,
@@ -63,9 +63,10 @@ def gunicorn(env: dict, workers: int = 2, log: Path | None = None) -> Iterator[A
     }
     stderr = log.open("w") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "kopbal/gunicorn.conf.py"],
+        [sys.executable, "-m", "kopbal.serve"],
         cwd=ROOT,
         env=env,
+        stdout=subprocess.DEVNULL,
         stderr=stderr,
     )
     base = AppServer(f"http://127.0.0.1:{port}")
@@ -79,6 +80,17 @@ def gunicorn(env: dict, workers: int = 2, log: Path | None = None) -> Iterator[A
         proc.wait(timeout=30)
         if log:
             stderr.close()
+
+
+def worker_pids(server: AppServer) -> list[int]:
+    """The worker processes of a running app server (children of granian's main process)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    workers = []
+    for granian_pid in children:  # kopbal.serve -> granian (and the scheduler) -> workers
+        path = Path(f"/proc/{granian_pid}/task/{granian_pid}/children")
+        with contextlib.suppress(FileNotFoundError):
+            workers += [int(pid) for pid in path.read_text().split()]
+    return workers
 
 
 def _nginx(directory: Path, http_body: str, workers: int) -> subprocess.Popen:

@@ -12,9 +12,11 @@ How it fits together:
   carried those tags. Purges are sent from kopbal/core/purge.py on publish, edit,
   unpublish, comment and vote.
 
-Logged-in readers (a session cookie) and readers with a pending message skip the cache and
-get a page rendered for them. Anonymous cached pages carry no CSRF token: the few forms an
-anonymous reader can post from such a page check the Origin instead (`same_origin`).
+Readers with a session cookie get the cached page from `personal.PersonalPageMiddleware`,
+with their personal parts filled in; a page is only rendered for them (and not stored) when
+the cache misses or a message waits for them. Cached pages carry no CSRF token (a mark that
+`personal.fill` turns into the logged-in reader's own): the few forms an anonymous reader
+can post from such a page check the Origin instead (`same_origin`).
 """
 
 from __future__ import annotations
@@ -119,13 +121,16 @@ L1_SIZE = 512
 _l1: dict[str, tuple[float, dict]] = {}
 
 
-def lookup(host: str, path: str, query: str) -> dict | None:
-    """A fresh entry, or None: missing, expired, or one of its tags purged since."""
+def lookup(host: str, path: str, query: str, *, local: bool = True) -> dict | None:
+    """A fresh entry, or None: missing, expired, or one of its tags purged since.
+
+    `local=False` skips this process's copy (a front cache refreshing after a purge).
+    """
     key = _page_key(host, path, query)
     now = time.monotonic()
-    local = _l1.get(key)
-    if local is not None and now - local[0] < L1_SECONDS:
-        return local[1]
+    copy = _l1.get(key) if local else None
+    if copy is not None and now - copy[0] < L1_SECONDS:
+        return copy[1]
     entry = cache.get(key)
     if entry is None or _versions(entry["versions"]) != entry["versions"]:
         _l1.pop(key, None)
@@ -172,8 +177,16 @@ def purge(tags: Iterable[str]) -> None:
 
 
 def csrf_context(request: HttpRequest) -> dict:
-    """Context processor: a page cached for everyone must not carry one reader's token."""
-    return {"csrf_token": ""} if is_cacheable(request) else {}
+    """Context processor: a page cached for everyone must not carry one reader's token.
+
+    Its forms get a mark instead (`personal.shared`), which `personal.fill` turns into a
+    logged-in reader's own token.
+    """
+    if not is_cacheable(request):
+        return {}
+    from kopbal.core.personal import BLANK
+
+    return {"csrf_token": BLANK}
 
 
 def same_origin(request: HttpRequest) -> bool:
@@ -200,6 +213,11 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
+            from kopbal.core.personal import shared
+
+            response.content = shared(response.content)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
             try:
                 store(request, response)
             except Exception:  # noqa: BLE001 - serving the page matters more than caching it
@@ -237,7 +255,12 @@ class CachedPageWSGI:
         if method in ("GET", "HEAD") and not is_personal(_cookies(environ)):
             host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
             try:
-                entry = lookup(host, environ.get("PATH_INFO", "/"), environ.get("QUERY_STRING", ""))
+                entry = lookup(
+                    host,
+                    environ.get("PATH_INFO", "/"),
+                    environ.get("QUERY_STRING", ""),
+                    local=environ.get("HTTP_X_KOPBAL_REFRESH") != "1",
+                )
             except Exception:  # noqa: BLE001 - no cache, no problem: Django renders
                 entry = None
             if entry is not None:

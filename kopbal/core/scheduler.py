@@ -1,7 +1,7 @@
 """Scheduled publishing without cron: a loop that the production server starts beside itself.
 
 Wagtail publishes scheduled revisions only when `publish_scheduled` runs, and operators
-forget the cron job. gunicorn.conf.py starts `manage.py run_scheduler` with the server and
+forget the cron job. kopbal/serve.py starts `manage.py run_scheduler` with the server and
 stops it with the server. With several app machines on PostgreSQL, an advisory lock lets
 only one of them publish at a time.
 """

@@ -7,4 +7,4 @@ class FootballConfig(AppConfig):
     verbose_name = "Voetbal"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import parts, signals  # noqa: F401 - personal part; purges

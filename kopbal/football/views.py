@@ -19,7 +19,7 @@ from kopbal.news.models import ArticlePage
 
 from .actions import do_follow_club, do_unfollow_club
 from .choices import Role
-from .models import ArticleClub, CareerSpell, Club, ClubFollow, Competition, Person
+from .models import ArticleClub, CareerSpell, Club, Competition, Person
 
 FOLLOW_LIMIT = {"per_user": 60, "per_ip": 120, "window": 60}
 ROLE_ORDER = [Role.COACH, Role.ASSISTANT, Role.PLAYER, Role.DIRECTOR, Role.ANALYST]
@@ -55,10 +55,6 @@ def club_detail(request: HttpRequest, slug: str) -> HttpResponse:
     articles = ArticlePage.objects.published().filter(club_tags__club=club).for_listing()
     people = list(club.current_people.order_by("name"))
     people.sort(key=lambda p: ROLE_ORDER.index(p.role) if p.role in ROLE_ORDER else 99)
-    following = (
-        request.user.is_authenticated
-        and ClubFollow.objects.filter(user=request.user, club=club).exists()
-    )
     return render(
         request,
         "football/club_detail.html",
@@ -66,7 +62,6 @@ def club_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "club": club,
             "page_obj": _page(request, articles),
             "people": people,
-            "following": following,
         },
     )
 

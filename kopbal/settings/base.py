@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Logged-in readers get the cached pages too, with their personal parts filled in.
+    "kopbal.core.personal.PersonalPageMiddleware",
 ]
 
 ROOT_URLCONF = "kopbal.urls"

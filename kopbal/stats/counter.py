@@ -26,6 +26,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import logging
+import multiprocessing.util
 import os
 import threading
 import time
@@ -307,7 +308,7 @@ def make_buffer() -> MemoryBuffer | RedisBuffer:
 
 
 def get_buffer() -> MemoryBuffer | RedisBuffer:
-    """This process's buffer (a fork, such as a gunicorn worker, gets its own)."""
+    """This process's buffer (each app server worker gets its own)."""
     global _buffer, _buffer_pid
     if _buffer is None or _buffer_pid != os.getpid():
         with _buffer_lock:
@@ -338,6 +339,9 @@ def _start_background_flush(buffer: MemoryBuffer | RedisBuffer) -> None:
 
     threading.Thread(target=loop, name="kopbal-views-flush", daemon=True).start()
     atexit.register(buffer.flush)
+    # granian's workers are multiprocessing children: they end through multiprocessing's
+    # exit function, which runs its finalizers but not atexit.
+    multiprocessing.util.Finalize(None, buffer.flush, exitpriority=10)
 
 
 def record_view(page_id: int) -> None:

@@ -75,7 +75,7 @@ def test_after_a_post_without_javascript_the_reader_sees_it_whatever_worker_answ
             reverse("comments:compose", args=[article.pk]), {"body": "Net geplaatst"}
         )
     assert response.status_code == 302
-    # Another gunicorn worker served this article a moment ago: its in-process copy (the
+    # Another app server worker served this article a moment ago: its in-process copy (the
     # page cache's L1, kept up to L1_SECONDS) still lacks the comment; the purge only
     # cleared the L1 of the process that took the post.
     key = pagecache._page_key("testserver", article.url, "")
@@ -105,3 +105,47 @@ def test_counts_in_meest_recent_on_other_cached_pages_follow_within_the_cache_ti
     later = timezone.now() + timedelta(seconds=settings.KOPBAL_PAGE_CACHE_SECONDS + 1)
     with time_machine.travel(later, tick=False):
         assert int(count_shown()) == int(before) + 1
+
+
+def test_meer_reacties_comes_from_the_page_cache_and_shows_new_replies_at_once(
+    article, reader, settings, django_capture_on_commit_callbacks
+):
+    import json
+
+    settings.KOPBAL_COMMENTS_PAGE = 2
+    start = timezone.now() - timedelta(hours=1)
+    for n in range(5):
+        Comment.objects.create(
+            page=article,
+            author=make_reader(),
+            body=f"Draad {n}",
+            created_at=start + timedelta(minutes=n),
+        )
+    article_html = wsgi_get(article.url).text
+    url = re.search(r'href="([^"]+)" data-more', article_html).group(1).replace("&amp;", "&")
+    fragment_url = url + "&deel=1"
+    first, fragment = wsgi_get(url), wsgi_get(fragment_url)
+    assert first.status == fragment.status == 200
+    assert wsgi_get(url).headers.get("x-kopbal-cache") == "hit"
+    cached_fragment = wsgi_get(fragment_url)
+    assert cached_fragment.headers.get("x-kopbal-cache") == "hit"
+    assert cached_fragment.headers["content-type"] == "application/json"
+    data = json.loads(cached_fragment.text)
+    target = int(re.search(r'data-comment="(\d+)"', data["html"]).group(1))
+    assert f'id="reactie-{target}"' in first.text  # the same threads either way
+
+    client = Client()
+    client.force_login(reader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("comments:compose", args=[article.pk]),
+            {"body": "Antwoord op een oudere draad", "parent": target},
+        )
+    for page in (wsgi_get(url), wsgi_get(fragment_url)):
+        assert "x-kopbal-cache" not in page.headers
+        assert "Antwoord op een oudere draad" in page.text
+    # Asked for JSON by Accept alone (no `deel=1`), the answer is never stored for the URL.
+    json_only = Client().get(url, HTTP_ACCEPT="application/json")
+    assert json_only.json()["html"] and wsgi_get(url).headers["content-type"].startswith(
+        "text/html"
+    )

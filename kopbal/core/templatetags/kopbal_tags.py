@@ -44,3 +44,11 @@ def flemish_datetime(value: datetime | None, now: datetime | None = None) -> str
     else:
         day = flemish_date(local)
     return f"{day}, {flemish_time(local)}"
+
+
+@register.simple_tag(takes_context=True)
+def personal(context: template.Context, name: str, **kwargs: int | str) -> str:
+    """A part of the page that differs per reader; see kopbal/core/personal.py."""
+    from kopbal.core.personal import render
+
+    return render(name, context.get("request"), **kwargs)

@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -38,16 +39,17 @@ def database_url() -> str:
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{connection.settings_dict['NAME']}"
 
 
-def http_get(url: str, **headers) -> tuple[int, dict, str]:
-    """(status, headers, body) of a GET; status 0 when nothing answers."""
+def http_get(url: str, **headers) -> tuple[int, Message, str]:
+    """(status, headers, body) of a GET; status 0 when nothing answers. Header names are
+    case-insensitive (granian sends them in lower case)."""
     import urllib.error
     import urllib.request
 
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return response.status, dict(response.headers), response.read().decode()
+            return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
+        return error.code, error.headers, error.read().decode()
     except OSError:
-        return 0, {}, ""
+        return 0, Message(), ""

@@ -1,10 +1,10 @@
-"""deploy/nginx/kopbal.conf in Debian's nginx, in front of gunicorn, PostgreSQL and Redis."""
+"""deploy/nginx/kopbal.conf in Debian's nginx, in front of the app server, PostgreSQL and Redis."""
 
 import time
 
 import pytest
 
-from kopbal.core.localservers import gunicorn, nginx_deploy
+from kopbal.core.localservers import app_server, nginx_deploy
 from kopbal.news.tests.factories import publish_article
 
 from .conftest import http_get
@@ -16,10 +16,10 @@ SECRET = "test-refresh-secret"
 
 @pytest.fixture
 def stack(app_var_dir, database_url, redis_url, section):
-    """gunicorn (2 workers) on the test database and Redis, with nginx in front."""
+    """The app server (2 workers) on the test database and Redis, with nginx in front."""
     env = {"KOPBAL_VAR_DIR": str(app_var_dir), "DATABASE_URL": database_url, "REDIS_URL": redis_url}
     with (
-        gunicorn(env, workers=2) as app,
+        app_server(env, workers=2) as app,
         nginx_deploy(app, app_var_dir / "static", SECRET) as front,
     ):
         yield front

@@ -1,6 +1,8 @@
-"""Fault tests with real servers on loopback: Redis killed, PostgreSQL restarted."""
+"""Fault tests with real servers on loopback: Redis killed, PostgreSQL restarted, a worker
+killed."""
 
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from kopbal.core.localservers import free_port, gunicorn, start_redis
+from kopbal.core.localservers import app_server, free_port, start_redis, worker_pids
 from kopbal.news.tests.factories import publish_article
 
 from .conftest import http_get
@@ -48,7 +50,7 @@ def test_redis_killed_pages_keep_coming(app_var_dir, database_url, section):
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
     }
     try:
-        with gunicorn(env) as app:
+        with app_server(env) as app:
             urls = [app + article.url, app + "/", app + "/archief/"]
             http_get(urls[0])
             assert http_get(urls[0])[1].get("X-Kopbal-Cache") == "hit"
@@ -71,6 +73,7 @@ def test_redis_killed_pages_keep_coming(app_var_dir, database_url, section):
         redis.kill()
 
 
+@pytest.mark.serial
 def test_postgres_restart_gives_503_then_recovers(app_var_dir, database_url, section):
     data, port = os.environ["KOPBAL_PG_DATA"], os.environ["KOPBAL_PG_PORT"]
     pg_ctl = ["/usr/lib/postgresql/15/bin/pg_ctl", "-D", data]
@@ -84,7 +87,7 @@ def test_postgres_restart_gives_503_then_recovers(app_var_dir, database_url, sec
         "KOPBAL_PAGE_CACHE_SECONDS": "0",
     }
     try:
-        with gunicorn(env) as app:
+        with app_server(env) as app:
             url = app + article.url
             assert http_get(url)[0] == 200
             load = Load([url])
@@ -155,3 +158,34 @@ def test_comments_posted_while_redis_is_down_are_kept(settings, client, section)
         assert "15 reacties" in client.get(article.url).content.decode()  # 9 + 2 × 3 earlier
     finally:
         redis.kill()
+
+
+def test_a_worker_killed_mid_request_leaves_the_others_serving(app_var_dir, database_url, section):
+    article = publish_article(section, title="Een werker valt om")
+    env = {
+        "KOPBAL_VAR_DIR": str(app_var_dir),
+        "DATABASE_URL": database_url,
+        "KOPBAL_PAGE_CACHE_SECONDS": "0",  # every request keeps a worker busy rendering
+    }
+    with app_server(env, workers=2) as app:
+        workers = worker_pids(app)
+        assert len(workers) == 2
+        load = Load([app + article.url, app + "/"])
+        load.start()
+        time.sleep(1)
+        os.kill(workers[0], signal.SIGKILL)
+        killed = time.monotonic()
+        deadline = killed + 20
+        while time.monotonic() < deadline:
+            replaced = worker_pids(app)
+            if len(replaced) == 2 and workers[0] not in replaced:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the killed worker was not replaced")
+        time.sleep(1)
+        results = load.stop()
+    failed = [t for t, status, _ in results if status != 200]
+    # At most the request the killed worker was busy with is lost; the rest are served.
+    assert len(failed) <= 1, failed
+    assert [t for t, _, _ in results if t > killed], "no requests after the kill"

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from kopbal.core.localservers import gunicorn
+from kopbal.core.localservers import app_server
 from kopbal.core.scheduler import publish_due
 from kopbal.news.models import ArticlePage
 
@@ -41,7 +41,7 @@ def test_publish_due_publishes_only_what_is_due(section):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_gunicorn_publishes_scheduled_article_without_cron(section, app_var_dir, database_url):
+def test_app_server_publishes_scheduled_article_without_cron(section, app_var_dir, database_url):
     """The production server, as `make run` starts it, publishes at the scheduled time."""
     page = schedule(section, "Transferbom om klokslag", timezone.now() + timedelta(seconds=3))
     env = {
@@ -50,7 +50,7 @@ def test_gunicorn_publishes_scheduled_article_without_cron(section, app_var_dir,
         "KOPBAL_SCHEDULER": "1",
         "KOPBAL_SCHEDULER_INTERVAL": "1",
     }
-    with gunicorn(env, workers=1) as app:
+    with app_server(env, workers=1) as app:
         url = f"{app}/belgisch-voetbal/{page.slug}/"
         deadline = time.monotonic() + 60
         while http_get(url)[0] != 200:

@@ -1,4 +1,4 @@
-"""Requests through kopbal/wsgi.py's application, cache front included, as gunicorn sends them."""
+"""Requests through kopbal/wsgi.py's application, cache front included, as the server sends them."""
 
 from dataclasses import dataclass
 

@@ -21,7 +21,7 @@ def test_reader_sees_new_entries_after_nieuwe_updates_without_reload(
 
     context = browser.new_context(locale="nl-BE", timezone_id="Europe/Brussels")
     admin = context.new_page()
-    admin.set_default_timeout(15_000)
+    admin.set_default_timeout(30_000)  # the Wagtail editor is heavy on a loaded 2-core CI
     try:
         admin.goto(f"{live_server.url}/admin/login/")
         admin.fill("input[name=username]", editor.username)
