@@ -1,15 +1,20 @@
 """An editor writes about `de Maneblussers`, sees KV Mechelen suggested with the word
-highlighted, accepts it and publishes: the article is on the club page and in its feed."""
+highlighted, accepts it (and ignores KRC Genk) and publishes: the article is on the club page
+and in its feed."""
 
 import feedparser
 import pytest
 
+from kopbal.football.models import RejectedTag
 from kopbal.news.models import ArticlePage, SectionPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Bekerfinale lonkt na nieuwe zege"
-LEAD = "Daarnaast loodste de trainer de Maneblussers naar de bekerfinale. Een stunt."
+LEAD = (
+    "Daarnaast loodste de trainer de Maneblussers naar de bekerfinale. Een stunt. "
+    "In de halve finale ging KRC Genk eraan."
+)
 
 
 def test_editor_accepts_a_suggested_club_and_publishes(
@@ -36,6 +41,10 @@ def test_editor_accepts_a_suggested_club_and_publishes(
     page.uncheck("input[name=apply_tag_suggestions]")
     suggestion.get_by_role("button", name="Toevoegen").click()
     assert "Wordt gekoppeld bij opslaan" in suggestion.inner_text()
+    genk = page.locator(".kb-suggestion", has_text="KRC Genk")
+    assert genk.locator("mark").inner_text() == "KRC Genk"
+    genk.get_by_role("button", name="Negeren").click()
+    assert "Genegeerd" in genk.inner_text()
 
     page.get_by_role("button", name="Meer acties").click()
     page.locator("button[name=action-publish]").click()
@@ -44,6 +53,8 @@ def test_editor_accepts_a_suggested_club_and_publishes(
     article = ArticlePage.objects.get(title=TITLE)
     assert article.live
     assert [t.club.slug for t in article.club_tags.all()] == ["kv-mechelen"]
+    # The ignored suggestion is remembered: never applied to this article later.
+    assert [r.club.slug for r in RejectedTag.objects.filter(page=article)] == ["krc-genk"]
 
     page.goto(f"{live_server.url}/clubs/kv-mechelen/")
     page.get_by_role("link", name=TITLE).click()
