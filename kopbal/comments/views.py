@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kopbal.core.pagecache import same_origin
+from kopbal.core.pagecache import mark_cacheable, same_origin
 from kopbal.core.ratelimit import allow, anonymised, client_ip, too_many_requests
 
 from .actions import (
@@ -443,13 +443,18 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def comment_list(request: HttpRequest, page_id: int) -> HttpResponse:
-    """`meer reacties`: the next page of threads, as a fragment for the script or as a
-    page of its own without it. The same for every reader."""
+    """`meer reacties`: the next page of threads, as a fragment for the script (`deel=1`)
+    or as a page of its own without it. The same for every reader, so both come from the
+    page cache, purged with the article's page whenever one of its comments changes."""
     page = _article(page_id)
     order = parse_order(request.GET.get("volgorde"))
     comment_page = load_page(page.pk, order, request.GET.get("na"))
     next_url = more_url(page.pk, order, comment_page.next_cursor)
-    if wants_json(request):
+    fragment = request.GET.get("deel") == "1"
+    if fragment or not wants_json(request):
+        # The cache keys on the URL, not on Accept: only cache what the URL alone decides.
+        mark_cacheable(request, {f"page-{page.pk}"})
+    if fragment or wants_json(request):
         html = render_to_string(
             "comments/_nodes.html", {"nodes": comment_page.nodes}, request=request
         )

@@ -210,3 +210,34 @@ def test_hostile_comments_never_run_and_never_break_the_layout(
         assert "\u202e" not in text
     assert dialogs == []
     context.close()
+
+
+def test_meer_reacties_loads_the_next_threads_in_place(live_server, article, browser, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.KOPBAL_COMMENTS_PAGE = 2
+    author = make_reader("veelschrijver", display_name="Veelschrijver")
+    start = timezone.now() - timedelta(hours=1)
+    Comment.objects.bulk_create(
+        Comment(
+            page=article, author=author, body=f"Draad {n}", created_at=start + timedelta(minutes=n)
+        )
+        for n in range(5)
+    )
+    page = browser.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(live_server.url + article.url)
+    threads = page.locator("#reacties [data-comment-list] > li")
+    more = page.get_by_role("link", name="Meer reacties")
+    assert threads.count() == 2
+    more.click()
+    page.locator("#reacties [data-comment-list] > li:nth-child(4)").wait_for()
+    more.click()
+    page.locator("#reacties [data-comment-list] > li:nth-child(5)").wait_for()
+    more.wait_for(state="detached")  # the last page: no link left
+    assert page.url == live_server.url + article.url  # no navigation, no reload
+    bodies = threads.locator("[data-body]").all_inner_texts()
+    assert bodies == [f"Draad {n}" for n in (4, 3, 2, 1, 0)]
+    page.close()

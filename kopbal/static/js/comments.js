@@ -364,7 +364,9 @@
 
   function loadMore(link) {
     link.setAttribute("aria-busy", "true");
-    fetch(link.href, { credentials: "same-origin", headers: JSON_HEADERS })
+    // `deel=1`: the fragment has a URL of its own, so the page cache can keep it.
+    var url = link.href + (link.href.indexOf("?") < 0 ? "?" : "&") + "deel=1";
+    fetch(url, { credentials: "same-origin", headers: JSON_HEADERS })
       .then(function (r) { return r.json(); })
       .then(function (json) {
         var nodes = fragment(json.html);
