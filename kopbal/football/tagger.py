@@ -211,10 +211,12 @@ CIVIC_BEFORE = frozenset(
         "stadsdeel",
         "provinciehuis",
         "ziekenhuis",
+        "markt",
+        "kathedraal",
     }
 )
 # `de Mechelse binnenstad`, `de Leuvense universiteit`: the place, not the club.
-CIVIC_AFTER = CIVIC_BEFORE | {"feesten", "kermis", "markt", "kathedraal", "kust", "rand"}
+CIVIC_AFTER = CIVIC_BEFORE | {"feesten", "kermis", "kust", "rand"}
 # `Westerlo is een gemeente`, `Barcelona is de hoofdstad van Catalonië`.
 PLACE_NOUNS = frozenset(
     {
@@ -231,6 +233,10 @@ PLACE_NOUNS = frozenset(
         "rivier",
     }
 )
+# `KU Leuven`, `UZ Leuven`, `AZ Genk`, `KRC Mechelen`: capitals before a city make another
+# name (a university, a hospital, another club). Not the labels some headlines open with.
+ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+UPPERCASE_LABELS = frozenset({"LIVE", "FOTO", "POLL", "NEWS"})
 # Club suffixes that may follow a one-word name without making it someone else's name.
 CLUB_SUFFIXES = frozenset({"fc", "cf", "sc", "ac", "kv", "vv", "sv", "cp", "afc", "cfc", "bc"})
 
@@ -535,12 +541,33 @@ def _glued_to_other_name(index: Index, text: _Text, hit: _Hit) -> bool:
     return _first_name_before(index, text, hit)
 
 
+def _inside_acronym_name(text: _Text, hit: _Hit) -> bool:
+    """A city after capitals (`KU Leuven`, `KRC Mechelen`), or an abbreviation before a
+    capitalised word (the `KRC` of `KRC Mechelen`): part of a name we do not know."""
+    alias = hit.alias
+    prev = hit.first - 1
+    if alias.is_city and prev >= 0 and text.joined(hit.first):
+        token = text.tokens[prev][0]
+        if ACRONYM.match(token) and token not in UPPERCASE_LABELS:
+            return True
+    nxt = hit.last + 1
+    return (
+        alias.is_abbreviation
+        and nxt < len(text.tokens)
+        and text.joined(nxt)
+        and is_titlecase(text.tokens[nxt][0])
+        and text.folded[nxt] not in CLUB_SUFFIXES
+    )
+
+
 def _local_ok(index: Index, text: _Text, hit: _Hit) -> bool:
     """Checks that only look at the words around a mention."""
     alias = hit.alias
     prev = hit.first - 1
     prev_word = text.folded[prev] if prev >= 0 else ""
-    if len(alias.tokens) == 1 and _glued_to_other_name(index, text, hit):
+    if len(alias.tokens) == 1 and (
+        _glued_to_other_name(index, text, hit) or _inside_acronym_name(text, hit)
+    ):
         return False
     if alias.is_word and alias.tokens[0] in DUTCH_NOUNS and prev_word in DETERMINERS:
         return False

@@ -196,6 +196,7 @@ def test_a_city_is_not_its_club(kindex):
     assert clubs("In het centrum van Leuven werd gefeest.", kindex) == set()
     assert clubs("Tijdens de Gentse Feesten is het druk.", kindex) == set()
     assert clubs("Westerlo is een gemeente in de Kempen.", kindex) == set()
+    assert clubs("Op de Grote Markt van Mechelen vierden de fans.", kindex) == set()
     assert clubs("Danny Buijs zijn passage in Mechelen was geen succes.", kindex) == {"kv-mechelen"}
 
 
@@ -204,6 +205,22 @@ def test_a_name_glued_to_an_unknown_name_is_someone_else(kindex):
     assert clubs("Inter Miami haalt een veteraan.", kindex) == set()
     assert clubs("De Queens Park Rangers zijn een Londense club.", kindex) == set()
     assert clubs("Racing Genk en Racing Mechelen.", kindex) == {"krc-genk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hij studeerde aan de KU Leuven.", set()),  # a university
+        ("Hij herstelt in UZ Leuven.", set()),  # a hospital
+        ("De speler ligt in het AZ Genk.", set()),
+        ("KRC Mechelen promoveert naar de nationale reeksen.", set()),  # another club
+        ("OH Leuven wint van KRC Genk.", {"oh-leuven", "krc-genk"}),  # the clubs themselves
+        ("LIVE Genk - Anderlecht", {"krc-genk", "rsc-anderlecht"}),  # a headline label
+        ("De spits van RSCA scoorde.", {"rsc-anderlecht"}),
+    ],
+)
+def test_capitals_before_a_city_make_another_name(kindex, text, expected):
+    assert clubs(text, kindex) == expected
 
 
 def test_a_foreign_club_named_by_a_dutch_noun_needs_the_text_to_confirm_it(kindex):
