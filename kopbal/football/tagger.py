@@ -27,7 +27,8 @@ How it works:
     `binnenstad`, `universiteit`, `Feesten`, or in `Westerlo is een gemeente`.
 - What stays undecided is left untagged: a wrong tag is worse than a missing one.
 
-Tagging a 1,500-word article takes a few milliseconds (see bench/tagger.py).
+Tagging a 1,500-word article takes about 10 ms on the 2-core CI machine, whether the index
+holds 56 or 5,656 clubs and people (bench/tagger.py; the budget is 100 ms).
 """
 
 from __future__ import annotations
