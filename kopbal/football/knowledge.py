@@ -14,7 +14,8 @@ Edward Still (assistant at Anderlecht under Hasi, interim head coach since Febru
 earlier head coach of Charleroi and assistant at RC Lens; brother of Will Still), Rik De
 Mil (assistant and interim at Club Brugge, coach of Charleroi, AA Gent since December 2025),
 Mannaert (CEO Club Brugge 2011-2024, before that at Zulte Waregem), Vázquez (Anderlecht
-2023, on loan to Getafe since January 2026), Praet (Antwerp since September 2024).
+2023, on loan to Getafe since January 2026), Praet (Antwerp since September 2024). RAAL La
+Louvière plays in its new Easi Arena since the summer of 2025 (migration 0004).
 
 Aliases: `short_name`, `abbreviations` and `nicknames` are what the tagger finds; a name
 listed for two clubs (`Bruggelingen`, `Brugse`, `Limburgers`) is ambiguous and only tagged
@@ -359,7 +360,7 @@ CLUBS: list[dict] = [
         short="La Louvière",
         abbr="RAAL",
         city="La Louvière",
-        stadium="Stade du Tivoli",
+        stadium="Easi Arena",
         league=JPL,
     ),
     # Belgian clubs in the coaches' careers.

@@ -123,3 +123,23 @@ def test_loading_again_restores_what_is_missing_and_keeps_what_editors_changed(d
         "fc-groningen",
         "kv-mechelen",
     ]
+
+
+def test_la_louviere_plays_in_its_new_stadium(db):
+    """Migration 0004 corrects the stadium 0002 shipped, unless an editor got there first."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    fix = import_module("kopbal.football.migrations.0004_raal_stadium").forwards
+    knowledge.load_into_db()
+    raal = Club.objects.get(slug="raal-la-louviere")
+    assert raal.stadium == "Easi Arena"
+    Club.objects.filter(pk=raal.pk).update(stadium="Stade du Tivoli")
+    fix(apps, None)
+    raal.refresh_from_db()
+    assert raal.stadium == "Easi Arena"
+    Club.objects.filter(pk=raal.pk).update(stadium="Easi Arena (kunstgras)")
+    fix(apps, None)
+    raal.refresh_from_db()
+    assert raal.stadium == "Easi Arena (kunstgras)"
