@@ -113,6 +113,12 @@ def test_reader_takes_part_and_a_moderator_features_her_comment(
     mine.refresh_from_db()
     assert mine.is_featured
 
+    # On the site, her history is one click from her comment for a moderator.
+    admin.goto(base + article.url)
+    admin.locator(f"#reactie-{mine.pk} [data-history]").click()
+    admin.wait_for_url(re.compile(rf".*/admin/reacties/lezer/{mine.author_id}/$"))
+    assert "Thorsten Fink zou een goede keuze zijn." in admin.locator("main").inner_text()
+
     # The reader sees her comment featured, first.
     page.goto(base + article.url)
     featured = page.locator(".comments__featured")
