@@ -6,12 +6,15 @@ sure of are left empty on purpose: a wrong stadium or a wrong year is worse than
 
 Checked (February 2026) against the seed page and Belgian sports press: Defour's career
 (player until May 2021, assistant then head coach of KV Mechelen from October 2022 after
-Danny Buijs, dismissed November 2023, analyst since), Vrancken (STVV player 1997-2004; coach
+Danny Buijs, dismissed November 2023, analyst since), Vrancken (player at STVV 1997-2004,
+AA Gent 2004-2006, KRC Genk 2006-2008, KV Mechelen 2008-2010, KV Kortrijk 2010; coach
 of KV Mechelen 2018-2022, KRC Genk 2022-2024, AA Gent 2024-January 2025, STVV since April
 2025), Buijs (FC Groningen 2018-2022, KV Mechelen June-October 2022), Hasi (Anderlecht coach
 2014-2016, KV Mechelen November 2023-March 2025, Anderlecht again 2025-February 2026),
-Edward Still (assistant at Anderlecht under Hasi, interim head coach since February 2026;
-earlier head coach of Charleroi and assistant at RC Lens; brother of Will Still), Rik De
+Edward Still (assistant at Anderlecht under Hasi, interim head coach for two matches in
+February 2026, head coach of Watford since 9 February 2026; earlier head coach of Charleroi
+and assistant at RC Lens; brother of Will Still), Olivier Renard (Anderlecht's sporting
+director until February 2026), Rik De
 Mil (assistant and interim at Club Brugge, coach of Charleroi, AA Gent since December 2025),
 Mannaert (CEO Club Brugge 2011-2024, before that at Zulte Waregem), Vázquez (Anderlecht
 2023, on loan to Getafe since January 2026), Praet (Antwerp since September 2024). RAAL La
@@ -444,6 +447,7 @@ CLUBS: list[dict] = [
     ),
     club("fc-porto", "FC Porto", short="Porto", city="Porto", country=PT),
     club("burnley", "Burnley", other="Burnley FC", city="Burnley", country=ENG),
+    club("watford", "Watford", other="Watford FC", city="Watford", country=ENG),
     club(
         "manchester-city",
         "Manchester City",
@@ -565,13 +569,14 @@ PEOPLE: list[dict] = [
         "slug": "edward-still",
         "name": "Edward Still",
         "role": C,
-        "current_club": "rsc-anderlecht",
+        "current_club": "watford",
         "known_as": "",
         "career": [
             spell("sporting-charleroi", C),
             spell("rc-lens", A, 2024, 2025),
             spell("rsc-anderlecht", A, 2025, 2026),
-            spell("rsc-anderlecht", C, 2026, None, "interim"),
+            spell("rsc-anderlecht", C, 2026, 2026, "interim"),
+            spell("watford", C, 2026),
         ],
     },
     {
@@ -621,9 +626,9 @@ PEOPLE: list[dict] = [
         "slug": "olivier-renard",
         "name": "Olivier Renard",
         "role": D,
-        "current_club": "rsc-anderlecht",
+        "current_club": None,
         "known_as": "",
-        "career": [spell("rsc-anderlecht", D, None, None, "sportief directeur")],
+        "career": [spell("rsc-anderlecht", D, None, 2026, "sportief directeur")],
     },
     {
         "slug": "vincent-mannaert",

@@ -143,3 +143,38 @@ def test_la_louviere_plays_in_its_new_stadium(db):
     fix(apps, None)
     raal.refresh_from_db()
     assert raal.stadium == "Easi Arena (kunstgras)"
+
+
+def test_still_and_renard_left_anderlecht(db):
+    """Migration 0005 moves them as 0002 shipped them, and leaves an editor's change alone."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    fix = import_module("kopbal.football.migrations.0005_still_and_renard_leave_anderlecht")
+    knowledge.load_into_db()
+    anderlecht = Club.objects.get(slug="rsc-anderlecht")
+    still = Person.objects.get(slug="edward-still")
+    renard = Person.objects.get(slug="olivier-renard")
+    assert still.current_club.slug == "watford" and renard.current_club is None
+    # As 0002 shipped them before: at Anderlecht, open-ended, no Watford.
+    CareerSpell.objects.filter(person=still, club__slug="watford").delete()
+    CareerSpell.objects.filter(person__in=[still, renard], club=anderlecht).update(to_year=None)
+    Person.objects.filter(pk__in=[still.pk, renard.pk]).update(current_club=anderlecht)
+    fix.forwards(apps, None)
+    still.refresh_from_db()
+    renard.refresh_from_db()
+    assert still.current_club.slug == "watford" and renard.current_club is None
+    assert [(s.club.slug, s.from_year, s.to_year) for s in still.career.all()][-2:] == [
+        ("rsc-anderlecht", 2026, 2026),
+        ("watford", 2026, None),
+    ]
+    assert [s.to_year for s in renard.career.all()] == [2026]
+    fix.forwards(apps, None)  # twice: nothing more
+    assert CareerSpell.objects.filter(person=still, club__slug="watford").count() == 1
+    # An editor who already moved Renard elsewhere keeps his choice.
+    Person.objects.filter(pk=renard.pk).update(current_club=anderlecht)
+    Person.objects.filter(pk=still.pk).update(current_club=Club.objects.get(slug="rc-lens"))
+    fix.forwards(apps, None)
+    still.refresh_from_db()
+    assert still.current_club.slug == "rc-lens"

@@ -53,10 +53,18 @@ def test_club_page_shows_facts_latest_articles_and_people_now(client, section, w
     assert "Maneblussers" in html and "AFAS-stadion Achter de Kazerne" in html
     assert "Jupiler Pro League" in html
     assert "Malinwa wint de beker" in html and "Anderlecht wint de derby" not in html
+    html = client.get("/clubs/ssc-napoli/").content.decode()
+    napoli_now = html.split("Nu bij de club", 1)[1].split("</ul>", 1)[0]
+    # Conte coaches Napoli, Lukaku plays there; the coach is listed first.
+    assert 'href="/personen/antonio-conte/"' in napoli_now
+    assert napoli_now.index("Antonio Conte") < napoli_now.index("Romelu Lukaku")
     html = client.get("/clubs/rsc-anderlecht/").content.decode()
-    # Edward Still coaches Anderlecht now, Olivier Renard is its director.
-    assert 'href="/personen/edward-still/"' in html and "Olivier Renard" in html
-    assert "Vincent Kompany" not in html  # once of Anderlecht, now at Bayern
+    # Once of Anderlecht, now elsewhere: Kompany (Bayern), Still (Watford), Renard (gone).
+    anderlecht_now = html.split("Nu bij de club", 1)[1].split("</aside>", 1)[0]
+    for name in ("Vincent Kompany", "Edward Still", "Olivier Renard"):
+        assert name not in anderlecht_now, name
+    html = client.get("/personen/edward-still/").content.decode()
+    assert 'Trainer bij <a href="/clubs/watford/">Watford</a>' in html
 
 
 def test_person_page_shows_role_current_club_and_career_as_player_then_coach(client, world):
