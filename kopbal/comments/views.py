@@ -73,15 +73,19 @@ def _refuse(request: HttpRequest, error: CommentError) -> HttpResponse:
     return render(request, template, {"message": error.message}, status=error.status)
 
 
-def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
-    limits = rate(scope)
-    if allow(request, f"comment-{scope}", **limits):
-        return None
-    message = {
+def _rate_limit_message(scope: str) -> str:
+    return {
         "post": _("Je plaatste te veel reacties na elkaar. Wacht even en probeer opnieuw."),
         "like": _("Je gaf te veel likes na elkaar. Wacht even en probeer opnieuw."),
         "report": _("Je meldde te veel reacties na elkaar. Wacht even en probeer opnieuw."),
     }[scope]
+
+
+def _rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
+    limits = rate(scope)
+    if allow(request, f"comment-{scope}", **limits):
+        return None
+    message = _rate_limit_message(scope)
     if wants_json(request):
         response = JsonResponse({"ok": False, "message": message}, status=429)
         response["Retry-After"] = str(limits["window"])
@@ -168,6 +172,8 @@ def _compose(request: HttpRequest, page_id: int) -> HttpResponse:
     parent = _parent(page, request.POST.get("parent") or request.GET.get("antwoord"))
     here = compose_url(page.pk, parent)
     if request.method == "GET":
+        if parent is not None and not parent.is_visible:
+            raise Http404  # a held, removed or deleted comment is never quoted
         draft = request.session.get(DRAFT_KEY) or {}
         body = ""
         if draft.get("page") == page.pk and draft.get("parent") == (parent.pk if parent else None):
@@ -183,10 +189,19 @@ def _compose(request: HttpRequest, page_id: int) -> HttpResponse:
             "body": request.POST.get("body", "")[: MAX_LENGTH * 4],
         }
         return _login_needed(request, here)
-    refused = _banned(request) or _rate_limited(request, "post")
-    if refused:
-        return refused
     form = CommentForm(request.POST)
+    if wants_json(request):
+        # The script keeps the text in the box whatever the answer.
+        refused = _banned(request) or _rate_limited(request, "post")
+        if refused:
+            return refused
+    else:
+        ban = active_ban(request.user)
+        if ban is not None:
+            return _refuse_keeping_text(request, page, parent, form, Banned(ban))
+        if not allow(request, "comment-post", **rate("post")):
+            error = CommentError(_rate_limit_message("post"), status=429)
+            return _refuse_keeping_text(request, page, parent, form, error)
     if not form.is_valid():
         return _form_error(request, form, lambda: _render_compose(request, page, parent, form, 400))
     try:
@@ -204,7 +219,9 @@ def _compose(request: HttpRequest, page_id: int) -> HttpResponse:
             return _form_error(
                 request, form, lambda: _render_compose(request, page, parent, form, status)
             )
-        return _refuse(request, error)
+        if wants_json(request):
+            return _refuse(request, error)
+        return _refuse_keeping_text(request, page, parent, form, error)
     request.session.pop(DRAFT_KEY, None)
     held = comment.status == CommentStatus.PENDING
     message = (
@@ -241,7 +258,9 @@ def _form_error(request: HttpRequest, form, render_page) -> HttpResponse:
     return render_page()
 
 
-def _render_compose(request, page, parent, form, status: int = 200) -> HttpResponse:
+def _render_compose(
+    request, page, parent, form, status: int = 200, refusal: str | None = None
+) -> HttpResponse:
     return render(
         request,
         "comments/compose.html",
@@ -252,9 +271,20 @@ def _render_compose(request, page, parent, form, status: int = 200) -> HttpRespo
             "closed_reason": closed_reason(page, current_rules()),
             "ban_message": _ban_text(request),
             "comment_max_length": MAX_LENGTH,
+            "refusal": refusal,
         },
         status=status,
     )
+
+
+def _refuse_keeping_text(request, page, parent, form, error: CommentError) -> HttpResponse:
+    """A refused post without JavaScript (blocked, too many, closed since the page was
+    loaded, the parent gone): the reason, with the reader's text still there to copy or
+    send again, never an error page that loses it."""
+    response = _render_compose(request, page, parent, form, error.status, refusal=error.message)
+    if error.status == 429:
+        response["Retry-After"] = str(rate("post")["window"])
+    return response
 
 
 def _ban_text(request: HttpRequest) -> str | None:

@@ -323,3 +323,57 @@ class TestEditAndDelete:
         assert "met antwoord" not in html
         assert "Deze reactie werd verwijderd door de schrijver." in html
         assert "Mijn antwoord" in html
+
+
+class TestRefusedWithoutJavaScript:
+    """A post refused without JavaScript says why and gives the reader's text back."""
+
+    def test_too_many_posts_in_a_row(self, reader_client, article, settings):
+        settings.KOPBAL_COMMENT_RATE_LIMITS = {
+            "post": (1, 100, 60),
+            "like": (100, 100, 60),
+            "report": (100, 100, 600),
+        }
+        assert reader_client.post(compose(article), {"body": "een"}).status_code == 302
+        response = reader_client.post(compose(article), {"body": "Mijn tweede mening"})
+        assert response.status_code == 429 and response["Retry-After"] == "60"
+        html = response.content.decode()
+        assert "Je plaatste te veel reacties na elkaar" in html
+        assert "Mijn tweede mening</textarea>" in html
+        assert not Comment.objects.filter(body="Mijn tweede mening").exists()
+
+    def test_closed_since_the_page_was_loaded(self, reader_client, article):
+        article.comments_closed = True
+        article.save_revision().publish()
+        response = reader_client.post(compose(article), {"body": "Net te laat"})
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert "De redactie heeft de reacties onder dit artikel gesloten." in html
+        assert "Net te laat</textarea>" in html
+
+    def test_banned(self, reader_client, article, reader, users):
+        from kopbal.comments.actions import do_ban
+
+        do_ban(moderator=users("moderator"), user=reader, reason="Spam over gokken", days=1)
+        response = reader_client.post(compose(article), {"body": "Nog één keer"})
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert html.count("Spam over gokken") == 1
+        assert "Nog één keer</textarea>" in html
+
+    def test_a_hidden_comment_is_never_quoted(self, reader_client, article):
+        gone = Comment.objects.create(
+            page=article,
+            author=make_reader(),
+            body="Geheime scheldpartij",
+            status=CommentStatus.REMOVED,
+        )
+        assert reader_client.get(compose(article, gone)).status_code == 404
+        response = reader_client.post(
+            compose(article, gone), {"body": "Mijn antwoord", "parent": gone.pk}
+        )
+        assert response.status_code == 409
+        html = response.content.decode()
+        assert "Op deze reactie kan je niet meer antwoorden" in html
+        assert "Mijn antwoord</textarea>" in html
+        assert "Geheime scheldpartij" not in html
