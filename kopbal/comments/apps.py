@@ -33,7 +33,12 @@ class CommentsConfig(AppConfig):
         comments_changed.connect(purge_pages, weak=False, dispatch_uid="comments-purge-pages")
 
         def forget(**kwargs):
+            from kopbal.core.pagecache import purge
+
+            from .templatetags.comment_section import RULES_TAG
+
             forget_cached_rules()
+            purge({RULES_TAG})  # the comment sections kept rendered show the rules
 
         for model in (CommentSettings, BannedWord):
             # weak=False: `forget` is a local function, nothing else keeps it alive.

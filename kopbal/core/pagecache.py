@@ -31,6 +31,7 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import SafeString, mark_safe
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +140,47 @@ def lookup(host: str, path: str, query: str, *, local: bool = True) -> dict | No
         _l1.clear()
     _l1[key] = (now, entry)
     return entry
+
+
+# Fragments outlive the pages they stand in: they go stale by their tags, not by time.
+FRAGMENT_SECONDS = 600
+
+
+def fragment(
+    request: HttpRequest, name: str, tags: Iterable[str], render, seconds: int | None = None
+) -> SafeString:
+    """A part of a page that every reader shares (a comment thread), kept until one of
+    `tags` is purged, so that rendering the page again does not render it again.
+
+    `render()` must render it as for an anonymous reader (no CSRF token, personal parts
+    for nobody); a page rendered for one reader gets it with their parts filled in.
+    `seconds` bounds what no tag tracks (comment counts in a list: as the page cache).
+    """
+    from kopbal.core.personal import fill, shared
+
+    tags = sorted(tags)
+    add_tags(request, tags)
+    key = html = None
+    if not settings.KOPBAL_FRAGMENT_CACHE:
+        html = shared(str(render()).encode())
+        return mark_safe((html if is_cacheable(request) else fill(html, request)).decode())  # noqa: S308
+    try:
+        versions = _versions(tags)
+        digest = hashlib.sha1(repr(sorted(versions.items())).encode(), usedforsecurity=False)
+        key = f"{PREFIX}frag:{name}:{digest.hexdigest()}"
+        html = cache.get(key)
+    except Exception:  # noqa: BLE001 - no cache: render it
+        logger.warning("Fragment %s niet uit de cache", name, exc_info=True)
+    if html is None:
+        html = shared(str(render()).encode())
+        if key is not None:
+            try:
+                cache.set(key, html, FRAGMENT_SECONDS if seconds is None else seconds)
+            except Exception:  # noqa: BLE001
+                logger.warning("Fragment %s niet gecachet", name, exc_info=True)
+    if not is_cacheable(request):
+        html = fill(html, request)
+    return mark_safe(html.decode())  # noqa: S308 - our own rendered template
 
 
 def _remember_url(tags: list[str], url: str) -> None:
@@ -288,6 +330,21 @@ class CachedPageMixin:
 
     def cache_tags(self) -> set[str]:
         return {f"page-{self.pk}", "articles"}
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors in one query, by path (Wagtail
+        first loads the ancestors to follow aliases; an aliased ancestor's source is
+        matched here through its aliases)."""
+        from django.db.models import Q
+        from wagtail.models import PageViewRestriction
+
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     def serve(self, request, *args, **kwargs):
         mark_cacheable(request, self.cache_tags())

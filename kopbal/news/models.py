@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +16,10 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from kopbal.core.pagecache import CachedPageMixin
 from kopbal.football.forms import ArticlePageForm
@@ -77,9 +79,14 @@ class ArticlePageQuerySet(PageQuerySet):
     def published(self) -> ArticlePageQuerySet:
         """What a reader may see: live, public, and past its go-live time."""
         now = timezone.now()
+        # Wagtail's public() first loads every view restriction: one query more per list.
+        # A subquery does the same in the list's own query.
+        restricted = PageViewRestriction.objects.filter(  # on the page or an ancestor
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
         return (
             self.live()
-            .public()
+            .exclude(Exists(restricted))
             .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
             .filter(first_published_at__isnull=False)
         )
@@ -131,6 +138,16 @@ class HomePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("voorpagina")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """An article in one query by its URL path, not one query per level (Wagtail's way,
+        which stays for every other page)."""
+        if len(path_components) == 2:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            article = ArticlePage.objects.live().filter(url_path=url_path).first()
+            if article is not None:
+                return RouteResult(article)
+        return super().route(request, path_components)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -265,16 +282,8 @@ class ArticlePage(CachedPageMixin, Page):
         return [rel.author for rel in self.article_authors.select_related("author").all()]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from kopbal.comments.threads import comments_context
-
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.get_authors()
-        context["latest"] = list(
-            ArticlePage.objects.published()
-            .exclude(pk=self.pk)
-            .for_listing()[: settings.KOPBAL_LATEST_COUNT]
-        )
-        context.update(comments_context(self, request))
         return context
 
 

@@ -253,6 +253,9 @@ KOPBAL_LATEST_COUNT = 25
 KOPBAL_PAGE_SIZE = 20
 # How long a whole page may be served from a cache (ours, nginx's, a CDN's: s-maxage).
 # Purges make changes show at once; this bounds what no purge reaches (counts in lists).
+# Parts of pages every reader shares (a comment thread, `Meest recent`) are kept rendered
+# until what they show changes; 0 renders them on every page render (benchmarks).
+KOPBAL_FRAGMENT_CACHE = os.environ.get("KOPBAL_FRAGMENT_CACHE", "1") != "0"
 KOPBAL_PAGE_CACHE_SECONDS = int(os.environ.get("KOPBAL_PAGE_CACHE_SECONDS", "10"))
 # How many proxies (nginx, a CDN) stand before the app: rate limits then read the reader's
 # address from X-Forwarded-For instead of the proxy's.

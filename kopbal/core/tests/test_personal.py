@@ -130,3 +130,42 @@ def test_a_cached_club_page_shows_each_reader_their_follow_button(db):
     assert other_page.headers["x-kopbal-cache"] == "personal"
     assert "niet meer volgen" not in other_page.text
     assert TOKEN.search(other_page.text)[1]
+
+
+def test_kept_comment_sections_never_carry_one_readers_parts_to_another(article, client):
+    """The comment section is kept rendered between page renders (pagecache.fragment):
+    whoever rendered it first, everyone gets their own login hint and token."""
+    reader = make_reader("eerste", display_name="Eerste Lezer")
+    client.force_login(reader)
+    own = client.get(article.url).content.decode()  # rendered for her: not stored whole
+    assert "Om te reageren moet je" not in own
+    token = TOKEN.search(own)[1]
+    assert token
+
+    anonymous = wsgi_get(article.url)  # the kept comment section, for nobody
+    assert anonymous.headers.get("x-kopbal-cache") != "hit"
+    assert "Om te reageren moet je" in anonymous.text
+    assert token not in anonymous.text and "Eerste Lezer" not in anonymous.text
+    assert 'name="csrfmiddlewaretoken"' not in anonymous.text
+
+
+def test_closing_comments_everywhere_shows_at_once(section, client):
+    """The rules are shown in the kept comment section: changing them purges it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kopbal.comments.models import CommentSettings
+
+    old = publish_article(
+        section, title="Van vorige week", first_published_at=timezone.now() - timedelta(days=5)
+    )
+    rules = CommentSettings.load()
+    rules.auto_close_days = 0
+    rules.save()
+    assert 'class="comment-form"' in client.get(old.url).content.decode()
+    rules.auto_close_days = 2
+    rules.save()
+    html = client.get(old.url).content.decode()
+    assert "De reacties sluiten 2 dagen na publicatie." in html
+    assert 'class="comment-form"' not in html

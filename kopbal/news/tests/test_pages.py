@@ -48,21 +48,26 @@ def test_home_page_query_budget(client, section, reader, django_assert_max_num_q
 
 
 @pytest.mark.parametrize("n_comments", [1, 300])
+@pytest.mark.parametrize(("fragments", "budget"), [(False, 10), (True, 7)])
 def test_article_page_query_budget(
-    client, section, reader, django_assert_max_num_queries, n_comments
+    client, section, reader, django_assert_max_num_queries, settings, n_comments, fragments, budget
 ):
+    """At most 10 queries rendering everything; fewer with the comment section and
+    `Meest recent` kept rendered from an earlier render."""
+    settings.KOPBAL_FRAGMENT_CACHE = fragments
     pages = many_articles(section, 30, reader, comments_each=1)
     article = pages[0]
     Comment.objects.bulk_create(
         Comment(page=article, author=reader, body=f"reactie {i}") for i in range(n_comments)
     )
-    client.get(article.url)
-    with django_assert_max_num_queries(15):
+    client.get(article.url)  # warms the navigation and the lists beside, as on a live site
+    with django_assert_max_num_queries(budget):
         response = client.get(article.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert f"{n_comments + 1} reacties" in html
     assert "Jan Janssens" in html
+    assert html.count('class="teaser"') == 25  # `Meest recent`
 
 
 def test_teasers_show_real_comment_counts(client, section, reader):
@@ -77,11 +82,32 @@ def test_teasers_show_real_comment_counts(client, section, reader):
 
 def test_listing_annotates_counts_in_one_query(section, reader, django_assert_num_queries):
     many_articles(section, 25, reader)
-    # One query for the teasers with their counts; Wagtail's public() reads the view
-    # restrictions in one more.
-    with django_assert_num_queries(2):
+    # One query for the teasers with their counts and the view restrictions.
+    with django_assert_num_queries(1):
         counts = [a.comment_count for a in ArticlePage.objects.published().for_listing()[:25]]
     assert counts == [3] * 25
+
+
+def test_restricted_articles_and_sections_stay_out_of_every_list(home, section, client):
+    from wagtail.models import PageViewRestriction
+
+    from kopbal.news.models import SectionPage
+
+    open_article = publish_article(section, title="Voor iedereen")
+    members_only = publish_article(section, title="Alleen voor abonnees")
+    PageViewRestriction.objects.create(page=members_only, restriction_type="login")
+    closed = SectionPage.objects.get(slug="transfers")
+    in_closed_section = publish_article(closed, title="Uit een besloten rubriek")
+    PageViewRestriction.objects.create(page=closed, restriction_type="login")
+
+    titles = {a.title for a in ArticlePage.objects.published()}
+    assert open_article.title in titles
+    assert members_only.title not in titles and in_closed_section.title not in titles
+    home_html = client.get("/").content.decode()
+    assert "Voor iedereen" in home_html and "Alleen voor abonnees" not in home_html
+    # The article itself asks for a login, as Wagtail's restriction says.
+    assert client.get(in_closed_section.url).status_code == 302
+    assert client.get(members_only.url).status_code == 302
 
 
 class TestVisibility:
