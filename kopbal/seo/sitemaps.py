@@ -1,4 +1,5 @@
-"""Sitemaps: Wagtail's page sitemap plus authors, behind one index; and Google News.
+"""Sitemaps: Wagtail's page sitemap plus authors, clubs and people behind one index; and
+Google News.
 
 `/sitemap.xml` is a sitemap index (Wagtail's view) so that an archive of a hundred
 thousand articles stays within the protocol's limits: each part lists at most
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
@@ -28,24 +30,16 @@ class PageSitemap(WagtailSitemap):
     limit = PAGE_LIMIT
 
 
-class AuthorSitemap(WagtailSitemap):
-    """The author pages, for authors with at least one published article."""
+class ObjectSitemap(WagtailSitemap):
+    """Pages of plain models with `get_absolute_url` (authors, clubs, people)."""
 
     limit = PAGE_LIMIT
     _urls = DjangoSitemap._urls  # plain objects, not pages
 
-    def lastmod(self, obj: Author):
+    def lastmod(self, obj):
         return None
 
-    def items(self):
-        published = ArticlePage.objects.published()
-        return (
-            Author.objects.filter(pk__in=published.values("article_authors__author"))
-            .order_by("name", "pk")
-            .only("slug", "name")
-        )
-
-    def location(self, obj: Author) -> str:
+    def location(self, obj) -> str:
         return obj.get_absolute_url()
 
     def get_urls(self, page=1, site=None, protocol=None):
@@ -57,7 +51,39 @@ class AuthorSitemap(WagtailSitemap):
         return urls
 
 
+class AuthorSitemap(ObjectSitemap):
+    """The author pages, for authors with at least one published article."""
+
+    def items(self):
+        published = ArticlePage.objects.published()
+        return (
+            Author.objects.filter(pk__in=published.values("article_authors__author"))
+            .order_by("name", "pk")
+            .only("slug", "name")
+        )
+
+
+class ClubSitemap(ObjectSitemap):
+    """Every club page (`/clubs/<slug>/`): the club's news, people and fixtures."""
+
+    def items(self):
+        from kopbal.football.models import Club
+
+        return Club.objects.order_by("name", "pk").only("slug", "name")
+
+
+class PersonSitemap(ObjectSitemap):
+    """Every person page (`/personen/<slug>/`): the player's or coach's news and career."""
+
+    def items(self):
+        from kopbal.football.models import Person
+
+        return Person.objects.order_by("name", "pk").only("slug", "name")
+
+
 SITEMAPS = {"pagina": PageSitemap, "auteurs": AuthorSitemap}
+if apps.is_installed("kopbal.football"):
+    SITEMAPS |= {"clubs": ClubSitemap, "personen": PersonSitemap}
 
 
 def news_articles():

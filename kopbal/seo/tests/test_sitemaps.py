@@ -43,22 +43,34 @@ def site(article, section):
 
 
 def test_sitemap_index_and_parts_validate_and_list_every_public_page(client, site, section):
+    from kopbal.football.models import Club, Person
+
+    Club.objects.create(name="KV Sitemaptest", slug="kv-sitemaptest")
+    Person.objects.create(name="Speler Sitemaptest", slug="speler-sitemaptest", role="player")
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     index = valid(response.content, "siteindex.xsd")
     parts = index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
-    assert {p.rsplit("/", 1)[1] for p in parts} == {"sitemap-pagina.xml", "sitemap-auteurs.xml"}
+    assert {p.rsplit("/", 1)[1] for p in parts} == {
+        "sitemap-pagina.xml",
+        "sitemap-auteurs.xml",
+        "sitemap-clubs.xml",
+        "sitemap-personen.xml",
+    }
 
     locations = []
     for part in parts:
         path = "/" + part.split("/", 3)[3]
         doc = valid(client.get(path).content, "sitemap.xsd")
         locations += doc.xpath("//s:url/s:loc/text()", namespaces=NS)
-        assert doc.xpath("//s:url/s:lastmod", namespaces=NS) or "auteurs" in path
+        if path.endswith("-pagina.xml"):  # pages know when they changed
+            assert doc.xpath("//s:url/s:lastmod", namespaces=NS)
     paths = {"/" + loc.split("/", 3)[3] for loc in locations}
     for page in (site["fresh"], site["yesterday"], site["old"], section):
         assert page.url in paths
     assert "/" in paths and "/auteurs/jan-janssens/" in paths
+    assert "/clubs/kv-sitemaptest/" in paths and "/personen/speler-sitemaptest/" in paths
+    assert all(loc.startswith("http://localhost/") for loc in locations)
     for page in site["hidden"]:
         assert not any(page.slug in p for p in paths)
 
