@@ -172,7 +172,7 @@ def _article_meta(request: HttpRequest, page, context: dict, meta: PageMeta) -> 
         rendition = page.hero_image.get_rendition("width-1000")
         meta.image = absolute(request, rendition.url)
         meta.image_width, meta.image_height = rendition.width, rendition.height
-        meta.image_alt = page.hero_caption or page.hero_image.title
+        meta.image_alt = page.hero_caption or page.hero_image.default_alt_text
     if section is not None:
         meta.section = section.title
         meta.feeds.append(
