@@ -351,6 +351,7 @@ def main() -> None:
         from django.test import Client
 
         from kopbal.search.text import parse_query
+        from kopbal.search.views import readable_articles
 
         rng = random.Random(66)
         ids = list(ArticlePage.objects.values_list("pk", flat=True))
@@ -360,7 +361,7 @@ def main() -> None:
             ArticlePage.objects.get(pk=pk)
 
         def backend_search(p):
-            qs = ArticlePage.objects.published().with_comment_count()
+            qs = readable_articles().with_comment_count()
             results = qs.search(parse_query(p["q"]).as_search_query())
             list(results[:10])
             results.count()
@@ -379,11 +380,7 @@ def main() -> None:
         base = timed(pk_lookup, rng.sample(ids, args.queries))
         search = timed(backend_search, params)
         pages = timed(view, params)
-        hits = (
-            ArticlePage.objects.published()
-            .search(parse_query("transfer").as_search_query())
-            .count()
-        )
+        hits = readable_articles().search(parse_query("transfer").as_search_query()).count()
 
     base50 = statistics.median(base)
     print(

@@ -6,6 +6,7 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,6 +19,16 @@ from kopbal.news.models import ArticlePage, SectionPage
 from . import suggestions
 from .forms import SORT_DATE, SearchForm
 from .text import excerpt, fold, highlight, parse_query, words
+
+
+def readable_articles() -> QuerySet[ArticlePage]:
+    """The articles a reader may find: `published()`, as a subquery.
+
+    modelsearch reads the queryset's filters to put them in its own query and knows only
+    plain field lookups; `published()` may use expressions it cannot read (an `Exists`
+    for view restrictions raised AttributeError, a 500). Behind `pk__in` they are SQL.
+    """
+    return ArticlePage.objects.filter(pk__in=ArticlePage.objects.published().values("pk"))
 
 
 def _sections() -> list[SectionPage]:
@@ -59,7 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
         return _render(request, context, status=400)
 
     data = form.cleaned_data
-    articles = ArticlePage.objects.published()
+    articles = readable_articles()
     filters = {}
     section = next((s for s in sections if s.slug == data["rubriek"]), None)
     if section is not None:
