@@ -30,16 +30,18 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Every test starts with empty caches: SQLite reuses page ids after a flush, so a page
-    cached by an earlier test could otherwise be served under the same URL."""
+    (or a site) kept by an earlier test could otherwise be served under the same URL."""
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
     from kopbal.core import pagecache
+    from kopbal.news import routing
 
     for alias in caches:
         if isinstance(caches[alias], LocMemCache):  # a shared Redis is not ours to empty
             caches[alias].clear()
     pagecache._l1.clear()
+    routing.forget_sites()
     yield
 
 

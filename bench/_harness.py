@@ -97,3 +97,88 @@ def demo_site(env_extra: dict | None = None) -> Iterator[dict]:
         yield env
     finally:
         shutil.rmtree(var, ignore_errors=True)
+
+
+BARE = ROOT / "bench" / "bare_wagtail"
+
+
+@contextlib.contextmanager
+def bare_wagtail(title: str, body_html: str, site_cache: bool = False, workers: int = 2):
+    """The baseline: a bare Wagtail site (bench/bare_wagtail) serving one page with the same
+    headline and body, under the same server and workers; yields the page's URL."""
+    from kopbal.core.localservers import free_port, wait_for
+
+    var = Path(tempfile.mkdtemp(prefix="kopbal-bench-bare-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings",
+        "BARE_VAR_DIR": str(var),
+        "BARE_SITE_CACHE": "1" if site_cache else "0",
+    }
+    env.pop("DATABASE_URL", None)
+    manage = [PYTHON, "manage.py"]
+    port = free_port()
+    server = None
+    try:
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=BARE, check=True)
+        script = (
+            "from wagtail.models import Page, Site; from barepages.models import BarePage; "
+            "import json, sys; data = json.load(sys.stdin); root = Page.objects.get(depth=1); "
+            "Page.objects.filter(depth=2).delete(); Page.fix_tree(); root.refresh_from_db(); "
+            "home = root.add_child(instance=BarePage(title='Home', slug='home')); "
+            "page = home.add_child(instance=BarePage(title=data['title'], slug='artikel', "
+            "body=data['body'])); "
+            "Site.objects.all().delete(); "
+            "Site.objects.create(hostname='127.0.0.1', port=80, root_page=home, "
+            "is_default_site=True)"
+        )
+        import json
+
+        subprocess.run(
+            [*manage, "shell", "-c", script],
+            env=env,
+            cwd=BARE,
+            check=True,
+            input=json.dumps({"title": title, "body": body_html}),
+            text=True,
+        )
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "granian",
+                "--interface",
+                "wsgi",
+                "--no-ws",
+                "--blocking-threads",
+                "1",
+                "--workers",
+                str(workers),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "wsgi:application",
+            ],  # fmt: skip
+            env=env,
+            cwd=BARE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/artikel/"
+        wait_for(url)
+        yield url
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(var, ignore_errors=True)
+
+
+def article_parts(html: bytes) -> tuple[str, str]:
+    """The headline and the body of a kopbal article page, for the bare Wagtail page."""
+    text = html.decode()
+    title = re.search(r'<h1 class="article__title">(.*?)</h1>', text, re.S).group(1)
+    body = re.search(r'<div class="article__body">(.*?)</div>\s*(?:<section|<aside|<nav|<div)',
+                     text, re.S)  # fmt: skip
+    return title.strip(), (body.group(1) if body else "")

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from kopbal.comments import urls as comments_urls
 from kopbal.football import urls as football_urls
 from kopbal.liveblogs import urls as liveblogs_urls
+from kopbal.news import routing
 from kopbal.news import urls as news_urls
 from kopbal.polls import urls as polls_urls
 from kopbal.search import urls as search_urls
@@ -36,7 +37,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's serve with cheaper lookups for articles (kopbal/news/routing.py), then the
+    # rest of Wagtail's URLs (its `wagtail_serve` name still builds page URLs).
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="kopbal_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "kopbal.core.views.bad_request"
 handler403 = "kopbal.core.views.permission_denied"

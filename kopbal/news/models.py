@@ -19,7 +19,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from kopbal.core.pagecache import CachedPageMixin
 from kopbal.football.forms import ArticlePageForm
@@ -138,16 +137,6 @@ class HomePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("voorpagina")
-
-    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        """An article in one query by its URL path, not one query per level (Wagtail's way,
-        which stays for every other page)."""
-        if len(path_components) == 2:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            article = ArticlePage.objects.live().filter(url_path=url_path).first()
-            if article is not None:
-                return RouteResult(article)
-        return super().route(request, path_components)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

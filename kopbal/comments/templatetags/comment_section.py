@@ -7,6 +7,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from kopbal.comments.rules import closed_reason
 from kopbal.comments.threads import comments_context, parse_order
 from kopbal.core.pagecache import fragment
 from kopbal.core.personal import BLANK
@@ -28,4 +29,8 @@ def comment_section(context: template.Context, page) -> SafeString:
         shared = {"page": page, "csrf_token": BLANK, **comments_context(page, request)}
         return render_to_string("components/comments.html", shared)
 
-    return fragment(request, f"comments:{page.pk}:{order}", {f"page-{page.pk}", RULES_TAG}, render)
+    # Comments close by themselves some days after publication: no purge says so, the name
+    # does (the rules are cached in the process: no query).
+    state = "dicht" if closed_reason(page) else "open"
+    name = f"comments:{page.pk}:{order}:{state}"
+    return fragment(request, name, {f"page-{page.pk}", RULES_TAG}, render)

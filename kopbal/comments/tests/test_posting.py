@@ -152,6 +152,24 @@ def test_unpublished_article_takes_no_comments(reader_client, article):
 
 
 class TestClosing:
+    def test_the_form_goes_when_comments_close_automatically(self, client, section, rules):
+        """The comment section is kept rendered (pagecache.fragment): closing by time,
+        which no purge announces, still takes the form away at once."""
+        from kopbal.news.tests.factories import publish_article
+
+        rules.auto_close_days = 1
+        rules.save()
+        article = publish_article(
+            section,
+            title="Bijna dicht",
+            first_published_at=timezone.now() - timedelta(days=1, seconds=-30),
+        )
+        assert "data-comment-form" in client.get(article.url).content.decode()
+        with time_machine.travel(timezone.now() + timedelta(seconds=60), tick=False):
+            html = client.get(article.url).content.decode()
+        assert "De reacties sluiten 1 dag na publicatie." in html
+        assert "data-comment-form" not in html.split('id="reacties"', 1)[1]
+
     def test_closed_article_refuses_with_a_reason(self, reader_client, article):
         article.comments_closed = True
         article.save_revision().publish()

@@ -1,0 +1,60 @@
+"""Wagtail's page serving, with the two lookups every article request starts with made cheap.
+
+Wagtail finds the site with a query on every request, then walks the tree one query per
+level (home, section, article) to find the page. Sites change once a year: they are kept
+in the process for a minute (and forgotten at once when one is saved here). An article is
+found by its URL path in one query; every other page takes Wagtail's own route.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Site
+from wagtail.url_routing import RouteResult
+from wagtail.views import serve as wagtail_serve
+
+SITE_SECONDS = 60.0
+_sites: dict[tuple[str, int | str], tuple[float, Site | None, str]] = {}
+
+
+def _site(request: HttpRequest) -> tuple[Site | None, str]:
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    now = time.monotonic()
+    known = _sites.get(key)
+    if known is None or now - known[0] > SITE_SECONDS:
+        site = Site._find_for_request(request)
+        root_path = site.root_page.url_path if site is not None else ""
+        if len(_sites) > 100:  # hosts come from the request: keep the dict small
+            _sites.clear()
+        known = _sites[key] = (now, site, root_path)
+    return known[1], known[2]
+
+
+def forget_sites(**kwargs) -> None:
+    _sites.clear()
+
+
+class SiteMiddleware:
+    """Sets the request's Wagtail site (`request._wagtail_site`) from the process's copy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request._wagtail_site = _site(request)[0]
+        return self.get_response(request)
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's serve view; an article (`<section>/<slug>/`) is routed in one query."""
+    from kopbal.news.models import ArticlePage
+
+    site, root_path = _site(request)
+    if site is not None and path.count("/") == 2:
+        article = ArticlePage.objects.live().filter(url_path=root_path + path).first()
+        if article is not None:
+            request._wagtail_route_for_request = RouteResult(article)
+    return wagtail_serve(request, path)
