@@ -38,4 +38,4 @@ export WEB_CONCURRENCY=${WEB_CONCURRENCY:-4}
 .venv/bin/python manage.py collectstatic --noinput --verbosity 0
 .venv/bin/python manage.py ensure_admin
 echo "Kopbal (PostgreSQL :$PG_PORT, Redis :$REDIS_PORT, $WEB_CONCURRENCY workers) op http://127.0.0.1:8000"
-exec .venv/bin/python -m kopbal.serve
+.venv/bin/python -m kopbal.serve
