@@ -37,22 +37,12 @@ def forget_sites(**kwargs) -> None:
     _sites.clear()
 
 
-class SiteMiddleware:
-    """Sets the request's Wagtail site (`request._wagtail_site`) from the process's copy."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request._wagtail_site = _site(request)[0]
-        return self.get_response(request)
-
-
 def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's serve view; an article (`<section>/<slug>/`) is routed in one query."""
     from kopbal.news.models import ArticlePage
 
     site, root_path = _site(request)
+    request._wagtail_site = site  # page.url and the rest ask for it again
     if site is not None and path.count("/") == 2:
         article = ArticlePage.objects.live().filter(url_path=root_path + path).first()
         if article is not None:

@@ -77,8 +77,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Stores whole pages for anonymous readers (hits are answered in kopbal/wsgi.py).
     "kopbal.core.pagecache.PageCacheMiddleware",
-    # The request's Wagtail site from the process's copy, not a query per request.
-    "kopbal.news.routing.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -23,8 +23,21 @@ MODERATOR_PERMISSIONS = [
 ]
 
 
+# The page permissions Wagtail's own migration gives the two groups on the root page.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page"],
+}
+
+
 def ensure_group(name: str) -> Group:
-    """Wagtail creates Editors and Moderators; the Moderators group also moderates comments."""
+    """Wagtail creates Editors and Moderators; the Moderators group also moderates comments.
+
+    Whatever is missing is granted again (a flushed test database has lost what the
+    migrations gave), page permissions on the root page included.
+    """
+    from wagtail.models import GroupPagePermission, Page
+
     group, _ = Group.objects.get_or_create(name=name)
     wanted = [("wagtailadmin", "access_admin")]
     if name == MODERATORS:
@@ -33,6 +46,12 @@ def ensure_group(name: str) -> Group:
     for app_label, codename in wanted:
         query |= Q(content_type__app_label=app_label, codename=codename)
     group.permissions.add(*Permission.objects.filter(query))
+    root = Page.get_first_root_node()
+    if root is not None:
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS.get(name, [])
+        ):
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
     return group
 
 

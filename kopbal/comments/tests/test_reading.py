@@ -76,10 +76,11 @@ def comment_queries(ctx) -> int:
 
 
 def test_article_page_with_1279_comments_stays_within_budget(
-    client, article, big_thread, django_assert_max_num_queries
+    client, article, big_thread, django_assert_max_num_queries, settings
 ):
+    settings.KOPBAL_FRAGMENT_CACHE = False  # render the comment section every time
     client.get(article.url)  # warm caches (navigation, rules) like a running site
-    with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(15):
+    with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(10):
         response = client.get(article.url)
     html = response.content.decode()
     assert response.status_code == 200
