@@ -146,11 +146,7 @@ class HomePage(CachedPageMixin, Page):
             top = published.for_listing().filter(pk=self.top_story_id).first()
         if top is None:
             top = published.for_listing().first()
-        latest = published.for_listing()
-        if top is not None:
-            latest = latest.exclude(pk=top.pk)
-        context["top_story"] = top
-        context["latest"] = list(latest[: settings.KOPBAL_LATEST_COUNT])
+        context["top_story"] = top  # `Meest recent` below it: news_tags.latest_articles
         return context
 
 

@@ -14,7 +14,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def latest_articles(context: template.Context, page=None) -> SafeString:
-    """The newest articles but `page`, with their comment counts. Kept until an article
+    """The newest articles but `page` (the article read, the home page's top story), with
+    their comment counts. Kept until an article
     is published, changed or withdrawn, and for the page cache's seconds at most, so that
     the counts move as in the cached pages."""
     from kopbal.news.models import ArticlePage
