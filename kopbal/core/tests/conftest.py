@@ -53,3 +53,11 @@ def http_get(url: str, **headers) -> tuple[int, Message, str]:
         return error.code, error.headers, error.read().decode()
     except OSError:
         return 0, Message(), ""
+
+
+@pytest.fixture
+def article(section):
+    """An article published the editor's way (the root conftest empties the caches)."""
+    from kopbal.news.tests.factories import publish_article
+
+    return publish_article(section, title="Mechelen wint de derby", lead="Een zege. Eindelijk.")

@@ -1,4 +1,3 @@
-import pytest
 from django.core.cache import cache
 
 from kopbal.comments.models import Comment
@@ -7,18 +6,6 @@ from kopbal.news.tests.factories import publish_article
 from kopbal.users.roles import example_user
 
 from .wsgi_client import wsgi_get
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def article(section):
-    return publish_article(section, title="Mechelen wint de derby", lead="Een zege. Eindelijk.")
 
 
 def test_anonymous_page_is_served_from_the_cache(article):

@@ -2,11 +2,9 @@
 
 import re
 
-import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
 
@@ -19,18 +17,6 @@ from kopbal.users.roles import example_user
 from .wsgi_client import wsgi_get
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def article(section):
-    return publish_article(section, title="Mechelen wint de derby", lead="Een zege. Eindelijk.")
 
 
 def session_of(user) -> str:
