@@ -6,9 +6,9 @@ Granian answers the page cache's hits (kopbal/wsgi.py) without Python's HTTP par
 is most of what a hit costs under gunicorn. The scheduler for Wagtail's scheduled publishing
 starts and stops with the server, so a scheduled article goes live with nothing else running.
 
-Environment: KOPBAL_BIND (127.0.0.1:8000), WEB_CONCURRENCY (worker processes; twice the
-cores, at most 4), KOPBAL_SCHEDULER (0: no scheduler), KOPBAL_ACCESS_LOG (-: every request
-on standard output, the default; /dev/null: none).
+Environment: KOPBAL_BIND (127.0.0.1:8000), WEB_CONCURRENCY (worker processes; default one
+per core, as granian advises for a synchronous app), KOPBAL_SCHEDULER (0: no scheduler),
+KOPBAL_ACCESS_LOG (-: every request on standard output, the default; /dev/null: none).
 """
 
 from __future__ import annotations
@@ -42,8 +42,7 @@ def command(bind: str, workers: int, access_log: str = "-") -> list[str]:
 
 def main() -> int:
     bind = os.environ.get("KOPBAL_BIND", "127.0.0.1:8000")
-    default_workers = min(4, multiprocessing.cpu_count() * 2)
-    workers = int(os.environ.get("WEB_CONCURRENCY", default_workers))
+    workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
     scheduler = None
     if os.environ.get("KOPBAL_SCHEDULER", "1") != "0":
         manage = str(ROOT / "manage.py")

@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.conf import settings
@@ -17,10 +18,9 @@ class Command(BaseCommand):
             login_file.parent.mkdir(parents=True, exist_ok=True)
             login_file.write_text(f"admin\n{password}\n")
             login_file.chmod(0o600)
+        admin_url = f"http://{os.environ.get('KOPBAL_BIND', '127.0.0.1:8000')}/admin/"
         if login_file.exists():
             username, password = login_file.read_text().split()[:2]
-            self.stdout.write(
-                f"Beheer: http://127.0.0.1:8000/admin/  login: {username}  wachtwoord: {password}"
-            )
+            self.stdout.write(f"Beheer: {admin_url}  login: {username}  wachtwoord: {password}")
         else:
-            self.stdout.write("Beheer: http://127.0.0.1:8000/admin/ (bestaande beheerder)")
+            self.stdout.write(f"Beheer: {admin_url} (bestaande beheerder)")
