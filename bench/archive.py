@@ -40,13 +40,10 @@ def comments_sql(total: int, hot_page: int) -> tuple[str, list]:
             continue
         columns.append(field.column)
         if field.name == "page":
-            expressions.append(
-                "CASE WHEN g <= %s THEN %s ELSE "
-                "(SELECT ids[1 + (g %% array_length(ids, 1))] FROM pages) END"
-            )
+            expressions.append("CASE WHEN g <= %s THEN %s ELSE p.id END")
             params += [HOT_COMMENTS, hot_page]
         elif field.name == "author":
-            expressions.append("(SELECT users[1 + (g %% array_length(users, 1))] FROM readers)")
+            expressions.append("r.id")
         elif field.name == "body":
             expressions.append("'Reactie nummer ' || g || ': dit is een mening over de match.'")
         elif field.name == "created_at":
@@ -57,11 +54,18 @@ def comments_sql(total: int, hot_page: int) -> tuple[str, list]:
             expressions.append("%s")
             params.append(field.get_db_prep_save(field.get_default(), connection=connection))
     # Column names come from our own model; values are parameters.
+    # Pages and readers are numbered and joined (hash joins): indexing a 100,000-element
+    # array per row copied the array each time and took hours.
     sql = (
-        "WITH pages AS (SELECT array_agg(page_ptr_id) AS ids FROM news_articlepage), "  # noqa: S608
-        "readers AS (SELECT array_agg(id) AS users FROM users_user) "
+        "WITH pages AS (SELECT page_ptr_id AS id, "  # noqa: S608
+        "row_number() OVER (ORDER BY page_ptr_id) - 1 AS n FROM news_articlepage), "
+        "readers AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM users_user), "
+        "counts AS (SELECT (SELECT count(*) FROM pages) AS pages, "
+        "(SELECT count(*) FROM readers) AS readers) "
         f"INSERT INTO comments_comment ({', '.join(columns)}) "
-        f"SELECT {', '.join(expressions)} FROM generate_series(1, %s) AS g"
+        f"SELECT {', '.join(expressions)} FROM generate_series(1, %s) AS g "
+        "CROSS JOIN counts JOIN pages p ON p.n = g %% counts.pages "
+        "JOIN readers r ON r.n = g %% counts.readers"
     )
     return sql, [*params, total]
 
