@@ -142,24 +142,10 @@ def bare_wagtail(title: str, body_html: str, site_cache: bool = False, workers: 
             input=json.dumps({"title": title, "body": body_html}),
             text=True,
         )
+        from kopbal.serve import command
+
         server = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "granian",
-                "--interface",
-                "wsgi",
-                "--no-ws",
-                "--blocking-threads",
-                "1",
-                "--workers",
-                str(workers),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "wsgi:application",
-            ],  # fmt: skip
+            command(f"127.0.0.1:{port}", workers, "/dev/null", target="wsgi:application"),
             env=env,
             cwd=BARE,
             stdout=subprocess.DEVNULL,

@@ -30,14 +30,16 @@ GRANIAN_OPTIONS = [
 ]  # fmt: skip
 
 
-def command(bind: str, workers: int, access_log: str = "-") -> list[str]:
-    """The granian command line for kopbal's WSGI application."""
+def command(
+    bind: str, workers: int, access_log: str = "-", target: str = "kopbal.wsgi:application"
+) -> list[str]:
+    """The granian command line for a WSGI application (kopbal's unless told)."""
     host, port = bind.rsplit(":", 1)
     args = [sys.executable, "-m", "granian", *GRANIAN_OPTIONS, "--workers", str(workers)]
     args += ["--host", host, "--port", port]
     if access_log != "/dev/null":
         args.append("--access-log")
-    return [*args, "kopbal.wsgi:application"]
+    return [*args, target]
 
 
 def main() -> int:

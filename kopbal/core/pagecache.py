@@ -161,14 +161,15 @@ def fragment(
     tags = sorted(tags)
     add_tags(request, tags)
     key = html = None
-    if not settings.KOPBAL_FRAGMENT_CACHE:
-        html = shared(str(render()).encode())
-        return mark_safe((html if is_cacheable(request) else fill(html, request)).decode())  # noqa: S308
     try:
+        if not settings.KOPBAL_FRAGMENT_CACHE:
+            raise LookupError  # render every time: no key, nothing stored
         versions = _versions(tags)
         digest = hashlib.sha1(repr(sorted(versions.items())).encode(), usedforsecurity=False)
         key = f"{PREFIX}frag:{name}:{digest.hexdigest()}"
         html = cache.get(key)
+    except LookupError:
+        pass
     except Exception:  # noqa: BLE001 - no cache: render it
         logger.warning("Fragment %s niet uit de cache", name, exc_info=True)
     if html is None:
