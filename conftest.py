@@ -40,7 +40,7 @@ def _fresh_caches():
     for alias in caches:
         if isinstance(caches[alias], LocMemCache):  # a shared Redis is not ours to empty
             caches[alias].clear()
-    pagecache._l1.clear()
+    pagecache.forget_local()
     routing.forget_sites()
     yield
 

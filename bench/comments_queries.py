@@ -90,7 +90,7 @@ def count(article) -> int:
 
     def clear_caches() -> None:
         cache.clear()
-        pagecache._l1.clear()  # the page cache's in-process copies
+        pagecache.forget_local()  # the in-process copies of pages and fragments
 
     def queries(client, url, **extra) -> tuple[int, str, dict]:
         with CaptureQueriesContext(connection) as ctx:

@@ -144,6 +144,32 @@ def lookup(host: str, path: str, query: str, *, local: bool = True) -> dict | No
 
 # Fragments outlive the pages they stand in: they go stale by their tags, not by time.
 FRAGMENT_SECONDS = 600
+# A fragment's key holds the versions of its tags, so what is stored under a key does not
+# change: a burst of renders of the same page takes it from the process, not from Redis,
+# for a second (the versions start again from 0 if Redis loses them: not longer).
+FRAGMENT_L1_SIZE = 256
+_fragment_l1: dict[str, tuple[float, bytes]] = {}
+
+
+def _request_versions(request: HttpRequest, tags: list[str]) -> dict[str, int]:
+    """Tag versions, looked up once per request (several fragments share `articles`)."""
+    known = request.__dict__.setdefault("_kopbal_tag_versions", {})
+    missing = [t for t in tags if t not in known]
+    if missing:
+        known.update(_versions(missing))
+    return {t: known[t] for t in tags}
+
+
+def forget_local() -> None:
+    """Drop this process's copies of pages and fragments (tests start from an empty cache)."""
+    _l1.clear()
+    _fragment_l1.clear()
+
+
+def _keep_fragment(key: str, html: bytes) -> None:
+    if len(_fragment_l1) >= FRAGMENT_L1_SIZE:
+        _fragment_l1.clear()
+    _fragment_l1[key] = (time.time() + L1_SECONDS, html)
 
 
 def fragment(
@@ -164,19 +190,27 @@ def fragment(
     try:
         if not settings.KOPBAL_FRAGMENT_CACHE:
             raise LookupError  # render every time: no key, nothing stored
-        versions = _versions(tags)
+        versions = _request_versions(request, tags)
         digest = hashlib.sha1(repr(sorted(versions.items())).encode(), usedforsecurity=False)
         key = f"{PREFIX}frag:{name}:{digest.hexdigest()}"
-        html = cache.get(key)
+        kept = _fragment_l1.get(key)
+        if kept is not None and kept[0] > time.time():
+            html = kept[1]
+        else:
+            html = cache.get(key)
+            if html is not None:
+                _keep_fragment(key, html)
     except LookupError:
         pass
     except Exception:  # noqa: BLE001 - no cache: render it
         logger.warning("Fragment %s niet uit de cache", name, exc_info=True)
     if html is None:
+        lifetime = FRAGMENT_SECONDS if seconds is None else seconds
         html = shared(str(render()).encode())
         if key is not None:
+            _keep_fragment(key, html)
             try:
-                cache.set(key, html, FRAGMENT_SECONDS if seconds is None else seconds)
+                cache.set(key, html, lifetime)
             except Exception:  # noqa: BLE001
                 logger.warning("Fragment %s niet gecachet", name, exc_info=True)
     if not is_cacheable(request):
@@ -339,6 +373,8 @@ class CachedPageMixin:
         from django.db.models import Q
         from wagtail.models import PageViewRestriction
 
+        if not getattr(self, "view_restricted", True):  # known from the routing query
+            return PageViewRestriction.objects.none()
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
         if self.alias_of_id:

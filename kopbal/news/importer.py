@@ -36,8 +36,22 @@ QUOTE = re.compile(
 )
 COUNT = re.compile(r"^\d{1,7}$")
 FOREIGN_WORDS = (
-    "ajax", "napoli", "conte", "genoa", "rangers", "celtic", "barça", "barca", "kompany",
-    "tah", "atlético", "atletico", "burnley", "porto", "premier league", "bundesliga",
+    "ajax",
+    "napoli",
+    "conte",
+    "genoa",
+    "rangers",
+    "celtic",
+    "barça",
+    "barca",
+    "kompany",
+    "tah",
+    "atlético",
+    "atletico",
+    "burnley",
+    "porto",
+    "premier league",
+    "bundesliga",
 )
 
 
@@ -214,8 +228,9 @@ def _publish(page: ArticlePage, section, published_at) -> ArticlePage:
     return page
 
 
-def _create_article(headline, lead, *, teaser="", body=None, author=None, published_at,
-                    source_comment_count=0) -> ArticlePage:
+def _create_article(
+    headline, lead, *, teaser="", body=None, author=None, published_at, source_comment_count=0
+) -> ArticlePage:
     page = ArticlePage(
         title=headline,
         lead=lead,
@@ -229,8 +244,22 @@ def _create_article(headline, lead, *, teaser="", body=None, author=None, publis
 
 
 QUESTION_WORDS = {
-    "wie", "wat", "welk", "welke", "waar", "waarom", "wanneer", "hoe", "hoeveel", "hoelang",
-    "waarmee", "waarover", "waarvoor", "waarheen", "vanwaar", "wiens",
+    "wie",
+    "wat",
+    "welk",
+    "welke",
+    "waar",
+    "waarom",
+    "wanneer",
+    "hoe",
+    "hoeveel",
+    "hoelang",
+    "waarmee",
+    "waarover",
+    "waarvoor",
+    "waarheen",
+    "vanwaar",
+    "wiens",
 }
 
 
@@ -301,9 +330,7 @@ def import_page(text: str, progress: Callable[[str], None] = lambda msg: None) -
             target = existing(value)
             if target is None:
                 # A stub the editors complete later; live so that the link leads somewhere.
-                target = _create_article(
-                    value, value, published_at=now - timedelta(days=2)
-                )
+                target = _create_article(value, value, published_at=now - timedelta(days=2))
                 result.created.append(target)
                 step(f"doelartikel voor LEES OOK aangemaakt: {value}")
             body.append(("read_also", {"page": target}))

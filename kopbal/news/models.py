@@ -90,6 +90,15 @@ class ArticlePageQuerySet(PageQuerySet):
             .filter(first_published_at__isnull=False)
         )
 
+    def with_view_restricted(self) -> ArticlePageQuerySet:
+        """`view_restricted`: a view restriction on the page or an ancestor (or on the source
+        of an aliased ancestor), in the page's own query (see CachedPageMixin)."""
+        restricted = PageViewRestriction.objects.filter(
+            Q(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+            | Q(page__aliases__path=Substr(OuterRef("path"), 1, Length("page__aliases__path")))
+        )
+        return self.annotate(view_restricted=Exists(restricted))
+
     def with_comment_count(self) -> ArticlePageQuerySet:
         """Each article's visible comment count, in the same query as the list."""
         from kopbal.comments.models import visible_count_expression
@@ -265,11 +274,6 @@ class ArticlePage(CachedPageMixin, Page):
 
     def get_authors(self) -> list[Author]:
         return [rel.author for rel in self.article_authors.select_related("author").all()]
-
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        context["authors"] = self.get_authors()
-        return context
 
 
 class ArticlePageAuthor(Orderable):

@@ -3,13 +3,15 @@
 Wagtail finds the site with a query on every request, then walks the tree one query per
 level (home, section, article) to find the page. Sites change once a year: they are kept
 in the process for a minute (and forgotten at once when one is saved here). An article is
-found by its URL path in one query; every other page takes Wagtail's own route.
+found by its URL path in one query, which also tells whether a view restriction applies;
+every other page takes Wagtail's own route.
 """
 
 from __future__ import annotations
 
 import time
 
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -37,14 +39,32 @@ def forget_sites(**kwargs) -> None:
     _sites.clear()
 
 
-def serve(request: HttpRequest, path: str) -> HttpResponse:
-    """Wagtail's serve view; an article (`<section>/<slug>/`) is routed in one query."""
+# The article query's SQL, compiled once per process: building and compiling it through the
+# ORM (a two-table page, the view-restriction subquery) costs several times running it.
+_ROUTE_MARK = "\x00kopbal-url-path\x00"
+_route_sql: dict[str, tuple[str, tuple, int]] = {}
+
+
+def live_article(url_path: str):
+    """The live article at `url_path` (with `view_restricted`), or None."""
     from kopbal.news.models import ArticlePage
 
+    compiled = _route_sql.get(connection.vendor)
+    if compiled is None:
+        articles = ArticlePage.objects.live().with_view_restricted()
+        sql, params = articles.filter(url_path=_ROUTE_MARK)[:1].query.sql_with_params()
+        compiled = _route_sql[connection.vendor] = (sql, params, params.index(_ROUTE_MARK))
+    sql, params, index = compiled
+    params = (*params[:index], url_path, *params[index + 1 :])
+    return next(iter(ArticlePage.objects.raw(sql, params)), None)
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's serve view; an article (`<section>/<slug>/`) is routed in one query."""
     site, root_path = _site(request)
     request._wagtail_site = site  # page.url and the rest ask for it again
     if site is not None and path.count("/") == 2:
-        article = ArticlePage.objects.live().filter(url_path=root_path + path).first()
+        article = live_article(root_path + path)
         if article is not None:
             request._wagtail_route_for_request = RouteResult(article)
     return wagtail_serve(request, path)

@@ -132,10 +132,16 @@ def refresh_if_stale() -> None:
 
 def ranked_lists() -> dict[str, list[Ranked]]:
     """The lists for a page: from the cache; computed here only when there are none."""
+    return ranked_entry()[1]
+
+
+def ranked_entry() -> tuple[float | None, dict[str, list[Ranked]]]:
+    """The lists and when they were computed (None: computed here, not kept)."""
     try:
         entry = cache.get(CACHE_KEY)
     except Exception:  # noqa: BLE001 - a cache outage makes the lists slower, not gone
-        return compute_lists()
+        return None, compute_lists()
     if entry is None or time.time() - entry["at"] >= 10 * _ttl():
-        return refresh_lists()
-    return entry["lists"]
+        lists = refresh_lists()
+        return None, lists
+    return entry["at"], entry["lists"]

@@ -224,5 +224,5 @@ def test_state_is_personal_and_never_cached(client, article, reader, users):
     # by kopbal/core/personal.py): the script shows the reader's own controls.
     html = client.get(article.url).content.decode()
     header = html.split("</header>", 1)[0]
-    assert 'data-account-link>Trouwe Lezer</a>' in header
+    assert "data-account-link>Trouwe Lezer</a>" in header
     assert "data-own hidden" in html.split(f'id="reactie-{mine.pk}"', 1)[1].split("</li>", 1)[0]

@@ -40,8 +40,11 @@ def demo_readers() -> list:
     for n in range(1, DEMO_READERS + 1):
         user, created = User.objects.get_or_create(
             username=f"demolezer{n:02d}",
-            defaults={"display_name": f"Demolezer {n}", "is_demo": True,
-                      "email": f"demolezer{n:02d}@demo.invalid"},
+            defaults={
+                "display_name": f"Demolezer {n}",
+                "is_demo": True,
+                "email": f"demolezer{n:02d}@demo.invalid",
+            },
         )
         if created:
             user.set_unusable_password()

@@ -1,11 +1,14 @@
-"""`Meest recent`, kept rendered between page renders (kopbal/core/pagecache.py `fragment`)."""
+"""Parts of the news pages kept rendered between page renders (kopbal/core/pagecache.py
+`fragment`): the article itself and `Meest recent`."""
 
 from __future__ import annotations
+
+import re
 
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from kopbal.core.pagecache import fragment, ttl
 
@@ -29,3 +32,39 @@ def latest_articles(context: template.Context, page=None) -> SafeString:
 
     name = f"latest:{page.pk if page is not None else ''}"
     return fragment(context["request"], name, {"articles"}, render, seconds=max(1, ttl()))
+
+
+POLL_MARK = re.compile(r"<!--kp:poll:(\d+)-->")
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context: template.Context, page) -> SafeString:
+    """Headline, byline, lead and body, rendered once per published revision and kept until
+    an article changes (`articles`: a `Lees ook` target may have been retitled or withdrawn).
+
+    The polls in the body are left as marks and filled in for each request: a vote, the
+    reader's vote token and the clock (a poll opening or closing) change them, not the text.
+    """
+    from kopbal.polls.templatetags.polls_tags import poll_box
+
+    request = context["request"]
+
+    def render(marks: bool = True) -> str:
+        shared = {
+            "page": page,
+            "authors": page.get_authors(),
+            "request": request,
+            "kopbal_poll_marks": marks,
+        }
+        return render_to_string("news/_article_body.html", shared)
+
+    if getattr(request, "is_preview", False) or page.pk is None:
+        # A preview shows the revision being previewed, never a kept one.
+        return mark_safe(render(marks=False))  # noqa: S308 - our own autoescaped template
+    name = f"article:{page.pk}:{page.live_revision_id}"
+    html = fragment(request, name, {"articles"}, render)
+
+    def poll(match: re.Match) -> str:
+        return poll_box(context, int(match[1]))
+
+    return mark_safe(POLL_MARK.sub(poll, html))  # noqa: S308 - our own rendered templates

@@ -1,24 +1,69 @@
-from django import template
+import functools
+from collections.abc import Callable
 
-from kopbal.stats.ranking import ranked_lists
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from kopbal.stats.ranking import Ranked, ranked_entry
 
 register = template.Library()
 
+# The lists are the same on every page until they are computed again: each is rendered
+# once per process for each computation (keyed by its time).
+_rendered: dict[tuple, SafeString] = {}
 
-@register.inclusion_tag("components/most_read.html")
-def most_read() -> dict:
+
+def _lists(template_name: str, context: Callable[[dict[str, list[Ranked]]], dict]) -> SafeString:
+    stamp, lists = ranked_entry()
+    key = (template_name, stamp, get_language())
+    html = _rendered.get(key) if stamp is not None and not settings.DEBUG else None
+    if html is None:
+        html = mark_safe(render_to_string(template_name, context(lists)))  # noqa: S308
+        if stamp is not None:
+            if len(_rendered) > 16:
+                _rendered.clear()
+            _rendered[key] = html
+    return html
+
+
+@register.simple_tag
+def most_read() -> SafeString:
     """`Meest gelezen`: the last 24 hours and the last 7 days."""
-    lists = ranked_lists()
-    return {"day": lists["read_day"], "week": lists["read_week"]}
+    return _lists(
+        "components/most_read.html",
+        lambda lists: {"day": lists["read_day"], "week": lists["read_week"]},
+    )
 
 
-@register.inclusion_tag("components/most_discussed.html")
-def most_discussed() -> dict:
+@register.simple_tag
+def most_discussed() -> SafeString:
     """`Meest besproken`: most visible comments in the last 24 hours."""
-    return {"articles": ranked_lists()["discussed"]}
+    return _lists("components/most_discussed.html", lambda lists: {"articles": lists["discussed"]})
 
 
-@register.inclusion_tag("stats/script.html")
-def stats_script(page=None) -> dict:
-    """stats.js; given an article, it also reports one view of it (see stats.counter)."""
-    return {"page_id": page.pk if page is not None and page.pk else None}
+@functools.cache
+def _script_url() -> str:
+    return static("js/stats.js")  # fixed for the life of the process (hashed name)
+
+
+@register.simple_tag
+def stats_script(page=None) -> SafeString:
+    """stats.js; given an article, it also reports one view of it (see stats.counter), or
+    the pixel does without JavaScript."""
+    src = _script_url()
+    if page is None or not page.pk:
+        return format_html('<script src="{}" defer></script>', src)
+    view = reverse("stats:view", args=[page.pk])
+    return format_html(
+        '<script src="{}" data-view="{}" defer></script>\n'
+        '<noscript><img class="view-pixel" src="{}" alt="" width="1" height="1"></noscript>',
+        src,
+        view,
+        view,
+    )
