@@ -6,8 +6,8 @@ and next to a bare Wagtail page (bench/bare_wagtail) with the same headline and 
 Builds a fresh demo site (the seed, 5,766 comments; SQLite) in a temp dir, serves it as
 `make run` does (granian, 2 workers) and loads it with wrk from Debian. Rows:
 - page cache: what anonymous readers get (hits answered before Django);
-- rendered, kept parts: the page cache off, the comment section and `Meest recent` kept
-  rendered between renders (as on a running site);
+- rendered, kept parts: the page cache off; the article body, its SEO head, the comment
+  section and `Meest recent` kept rendered between renders (as on a running site);
 - rendered, nothing kept: every part rendered on every request;
 - bare Wagtail: Wagtail's own serving of a one-model page, without and with Django's
   per-site cache.

@@ -41,8 +41,9 @@ def forget_sites(**kwargs) -> None:
 
 # The article query's SQL, compiled once per process: building and compiling it through the
 # ORM (a two-table page, the view-restriction subquery) costs several times running it.
-_ROUTE_MARK = "\x00kopbal-url-path\x00"
-_route_sql: dict[str, tuple[str, tuple, int]] = {}
+# Wagtail does not index `url_path`: the slug's index finds the few candidates.
+_MARKS = ("\x00kopbal-url-path\x00", "\x00kopbal-slug\x00")
+_route_sql: dict[str, tuple[str, tuple, int, int]] = {}
 
 
 def live_article(url_path: str):
@@ -52,10 +53,14 @@ def live_article(url_path: str):
     compiled = _route_sql.get(connection.vendor)
     if compiled is None:
         articles = ArticlePage.objects.live().with_view_restricted()
-        sql, params = articles.filter(url_path=_ROUTE_MARK)[:1].query.sql_with_params()
-        compiled = _route_sql[connection.vendor] = (sql, params, params.index(_ROUTE_MARK))
-    sql, params, index = compiled
-    params = (*params[:index], url_path, *params[index + 1 :])
+        query = articles.filter(url_path=_MARKS[0], slug=_MARKS[1])[:1].query
+        sql, params = query.sql_with_params()
+        compiled = (sql, params, params.index(_MARKS[0]), params.index(_MARKS[1]))
+        _route_sql[connection.vendor] = compiled
+    sql, params, at_path, at_slug = compiled
+    params = list(params)
+    params[at_path] = url_path
+    params[at_slug] = url_path.rstrip("/").rsplit("/", 1)[-1]
     return next(iter(ArticlePage.objects.raw(sql, params)), None)
 
 
