@@ -147,16 +147,14 @@ class HomePage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("voorpagina")
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        published = ArticlePage.objects.published()
+    def get_top_story(self) -> ArticlePage | None:
+        """The editor's pick if readers may see it, else the newest article (with its
+        comment count). Rendered with `Meest recent` below it: news_tags.home_news."""
+        published = ArticlePage.objects.published().for_listing()
         top = None
         if self.top_story_id:
-            top = published.for_listing().filter(pk=self.top_story_id).first()
-        if top is None:
-            top = published.for_listing().first()
-        context["top_story"] = top  # `Meest recent` below it: news_tags.latest_articles
-        return context
+            top = published.filter(pk=self.top_story_id).first()
+        return top if top is not None else published.first()
 
 
 class SectionPage(CachedPageMixin, Page):

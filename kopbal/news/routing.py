@@ -9,6 +9,7 @@ every other page takes Wagtail's own route.
 
 from __future__ import annotations
 
+import copy
 import time
 
 from django.db import connection
@@ -67,6 +68,11 @@ def live_article(url_path: str):
 def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's serve view; an article (`<section>/<slug>/`) is routed in one query."""
     site, root_path = _site(request)
+    if site is not None:
+        # The kept Site, without its root page: the home page is loaded for each request,
+        # so that an edit to it (the top story) shows at once in every process.
+        site = copy.copy(site)
+        site._state.fields_cache.pop("root_page", None)
     request._wagtail_site = site  # page.url and the rest ask for it again
     if site is not None and path.count("/") == 2:
         article = live_article(root_path + path)

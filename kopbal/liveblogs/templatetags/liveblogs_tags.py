@@ -2,11 +2,13 @@ from datetime import datetime, timedelta
 
 from django import template
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from kopbal.core.pagecache import add_tags
+from kopbal.core.pagecache import add_tags, fragment, ttl
 
 from ..conf import setting
 from ..models import KEY_EVENTS_TAG, LiveBlogEntry, LiveBlogPage
@@ -33,12 +35,26 @@ def entry_time(value: datetime | None, now: datetime | None = None) -> str:
     return f"{date_format(local, day_format)}, {clock}"
 
 
-@register.inclusion_tag("liveblogs/home_key_events.html", takes_context=True)
-def live_key_events(context: template.Context) -> dict:
-    """The open live blogs and their newest key events, for the home page."""
+@register.simple_tag(takes_context=True)
+def live_key_events(context: template.Context) -> SafeString:
+    """The open live blogs and their newest key events, for the home page: kept rendered
+    until a key event changes or a blog opens or closes, for the page cache's seconds at
+    most, and per day (the times read `gisteren`)."""
     request = context.get("request")
-    if request is not None:
-        add_tags(request, {KEY_EVENTS_TAG})
+
+    def render() -> str:
+        return render_to_string(
+            "liveblogs/home_key_events.html", {"blogs": _key_events(), "request": request}
+        )
+
+    if request is None:
+        return mark_safe(render())  # noqa: S308 - our own autoescaped template
+    name = f"live-key-events:{request.get_host()}:{timezone.localdate()}"
+    tags = {KEY_EVENTS_TAG, "articles"}  # `articles`: a live blog published or withdrawn
+    return fragment(request, name, tags, render, seconds=max(1, ttl()))
+
+
+def _key_events() -> list:
     blogs = list(
         LiveBlogPage.objects.live()
         .public()
@@ -51,10 +67,7 @@ def live_key_events(context: template.Context) -> dict:
             : setting("KOPBAL_LIVEBLOG_HOME_KEY_EVENTS")
         ]:
             events.setdefault(entry.blog_id, []).append(entry)
-    return {
-        "blogs": [(blog, events.get(blog.pk, [])) for blog in blogs],
-        "request": request,
-    }
+    return [(blog, events.get(blog.pk, [])) for blog in blogs]
 
 
 @register.inclusion_tag("liveblogs/section_blogs.html", takes_context=True)

@@ -21,17 +21,34 @@ def latest_articles(context: template.Context, page=None) -> SafeString:
     their comment counts. Kept until an article
     is published, changed or withdrawn, and for the page cache's seconds at most, so that
     the counts move as in the cached pages."""
-    from kopbal.news.models import ArticlePage
 
     def render() -> str:
-        articles = ArticlePage.objects.published().for_listing()
-        if page is not None:
-            articles = articles.exclude(pk=page.pk)
-        latest = list(articles[: settings.KOPBAL_LATEST_COUNT])
-        return render_to_string("components/latest.html", {"latest": latest})
+        return render_to_string("components/latest.html", {"latest": _latest(page)})
 
     name = f"latest:{page.pk if page is not None else ''}"
     return fragment(context["request"], name, {"articles"}, render, seconds=max(1, ttl()))
+
+
+def _latest(but=None) -> list:
+    from kopbal.news.models import ArticlePage
+
+    articles = ArticlePage.objects.published().for_listing()
+    if but is not None:
+        articles = articles.exclude(pk=but.pk)
+    return list(articles[: settings.KOPBAL_LATEST_COUNT])
+
+
+@register.simple_tag(takes_context=True)
+def home_news(context: template.Context, page) -> SafeString:
+    """The home page's top story with `Meest recent` below it, kept like `Meest recent`."""
+
+    def render() -> str:
+        top = page.get_top_story()
+        return render_to_string("news/_home_news.html", {"top_story": top, "latest": _latest(top)})
+
+    return fragment(
+        context["request"], f"home:{page.pk}", {"articles"}, render, seconds=max(1, ttl())
+    )
 
 
 POLL_MARK = re.compile(r"<!--kp:poll:(\d+)-->")

@@ -251,3 +251,18 @@ def test_article_anatomy(client, demo):
 def test_home_page_is_the_site_root(home):
     assert HomePage.objects.count() == 1
     assert home.url == "/"
+
+
+def test_an_editors_top_story_shows_on_the_home_page_at_once(
+    client, home, section, django_capture_on_commit_callbacks
+):
+    older = publish_article(section, title="Oudere analyse")
+    publish_article(section, title="Nieuwste bericht")
+    assert 'class="top-story__title"><a href="/belgisch-voetbal/nieuwste-bericht/">' in (
+        client.get("/").content.decode()
+    )
+    home.top_story = older
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert 'class="top-story__title"><a href="/belgisch-voetbal/oudere-analyse/">' in html
