@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import time
+from dataclasses import dataclass
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -40,29 +41,72 @@ def forget_sites(**kwargs) -> None:
     _sites.clear()
 
 
-# The article query's SQL, compiled once per process: building and compiling it through the
-# ORM (a two-table page, the view-restriction subquery) costs several times running it.
+# The article query, compiled once per process: building and compiling it through the ORM
+# (a two-table page, the view-restriction subquery) costs several times running it. The row
+# becomes an ArticlePage as Django's own iterator makes it (`from_db`, the same converters).
 # Wagtail does not index `url_path`: the slug's index finds the few candidates.
 _MARKS = ("\x00kopbal-url-path\x00", "\x00kopbal-slug\x00")
-_route_sql: dict[str, tuple[str, tuple, int, int]] = {}
+
+
+@dataclass(frozen=True)
+class _Route:
+    sql: str
+    params: tuple
+    at_path: int
+    at_slug: int
+    fields: slice
+    init_list: list[str]
+    restricted: int
+    converters: dict
+
+
+_routes: dict[str, _Route] = {}
+
+
+def _compile() -> _Route:
+    from kopbal.news.models import ArticlePage
+
+    articles = ArticlePage.objects.live().with_view_restricted()
+    query = articles.filter(url_path=_MARKS[0], slug=_MARKS[1])[:1].query
+    compiler = query.get_compiler(using=connection.alias)
+    sql, params = compiler.as_sql()
+    select = compiler.select
+    fields = compiler.klass_info["select_fields"]
+    model_fields = slice(fields[0], fields[-1] + 1)
+    return _Route(
+        sql=sql,
+        params=tuple(params),
+        at_path=params.index(_MARKS[0]),
+        at_slug=params.index(_MARKS[1]),
+        fields=model_fields,
+        init_list=[column[0].target.attname for column in select[model_fields]],
+        restricted=compiler.annotation_col_map["view_restricted"],
+        converters=compiler.get_converters([column[0] for column in select]),
+    )
 
 
 def live_article(url_path: str):
     """The live article at `url_path` (with `view_restricted`), or None."""
     from kopbal.news.models import ArticlePage
 
-    compiled = _route_sql.get(connection.vendor)
-    if compiled is None:
-        articles = ArticlePage.objects.live().with_view_restricted()
-        query = articles.filter(url_path=_MARKS[0], slug=_MARKS[1])[:1].query
-        sql, params = query.sql_with_params()
-        compiled = (sql, params, params.index(_MARKS[0]), params.index(_MARKS[1]))
-        _route_sql[connection.vendor] = compiled
-    sql, params, at_path, at_slug = compiled
-    params = list(params)
-    params[at_path] = url_path
-    params[at_slug] = url_path.rstrip("/").rsplit("/", 1)[-1]
-    return next(iter(ArticlePage.objects.raw(sql, params)), None)
+    route = _routes.get(connection.vendor)
+    if route is None:
+        route = _routes[connection.vendor] = _compile()
+    params = list(route.params)
+    params[route.at_path] = url_path
+    params[route.at_slug] = url_path.rstrip("/").rsplit("/", 1)[-1]
+    with connection.cursor() as cursor:
+        cursor.execute(route.sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    row = list(row)
+    for position, (converters, expression) in route.converters.items():
+        for converter in converters:
+            row[position] = converter(row[position], expression, connection)
+    article = ArticlePage.from_db(connection.alias, route.init_list, row[route.fields])
+    article.view_restricted = bool(row[route.restricted])
+    return article
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:

@@ -266,3 +266,22 @@ def test_an_editors_top_story_shows_on_the_home_page_at_once(
         home.save_revision().publish()
     html = client.get("/").content.decode()
     assert 'class="top-story__title"><a href="/belgisch-voetbal/oudere-analyse/">' in html
+
+
+def test_the_routed_article_is_the_article_as_the_orm_loads_it(section):
+    """The article request's one query (kopbal/news/routing.py) reads the row itself: every
+    field, dates with their time zone included, must be what Django would have loaded."""
+    from wagtail.models import PageViewRestriction
+
+    from kopbal.news.routing import live_article
+
+    article = publish_article(section, title="Rechtstreeks gelezen")
+    routed = live_article(article.url_path)
+    loaded = ArticlePage.objects.get(pk=article.pk)
+    for field in ArticlePage._meta.concrete_fields:
+        assert getattr(routed, field.attname) == getattr(loaded, field.attname), field.name
+    assert routed.first_published_at.tzinfo is not None
+    assert routed.view_restricted is False
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    assert live_article(article.url_path).view_restricted is True
+    assert live_article(article.url_path.replace("rechtstreeks", "elders")) is None
