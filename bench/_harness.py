@@ -103,7 +103,9 @@ BARE = ROOT / "bench" / "bare_wagtail"
 
 
 @contextlib.contextmanager
-def bare_wagtail(title: str, body_html: str, site_cache: bool = False, workers: int = 2):
+def bare_wagtail(
+    title: str, body_html: str, site_cache: bool = False, workers: int = 2, conn_max_age: int = 0
+):
     """The baseline: a bare Wagtail site (bench/bare_wagtail) serving one page with the same
     headline and body, under the same server and workers; yields the page's URL."""
     from kopbal.core.localservers import free_port, wait_for
@@ -114,6 +116,7 @@ def bare_wagtail(title: str, body_html: str, site_cache: bool = False, workers: 
         "DJANGO_SETTINGS_MODULE": "settings",
         "BARE_VAR_DIR": str(var),
         "BARE_SITE_CACHE": "1" if site_cache else "0",
+        "BARE_CONN_MAX_AGE": str(conn_max_age),
     }
     env.pop("DATABASE_URL", None)
     manage = [PYTHON, "manage.py"]

@@ -9,8 +9,8 @@ Builds a fresh demo site (the seed, 5,766 comments; SQLite) in a temp dir, serve
 - rendered, kept parts: the page cache off; the article body, its SEO head, the comment
   section and `Meest recent` kept rendered between renders (as on a running site);
 - rendered, nothing kept: every part rendered on every request;
-- bare Wagtail: Wagtail's own serving of a one-model page, without and with Django's
-  per-site cache.
+- bare Wagtail: Wagtail's own serving of a one-model page with Django's defaults, then
+  with connections kept open as kopbal keeps them, then with Django's per-site cache.
 Every row prints its ratio to nginx serving the same page as a static file in this run;
 the summary prints kopbal's rendered article against the bare Wagtail page.
 """
@@ -55,9 +55,11 @@ def main() -> None:
         with (
             nginx_static(pages, workers=args.workers) as static,
             bare_wagtail(title, body, workers=args.workers) as bare,
+            bare_wagtail(title, body, workers=args.workers, conn_max_age=60) as bare_kept_conn,
             bare_wagtail(title, body, site_cache=True, workers=args.workers) as bare_cached,
         ):
             fetch(bare)
+            fetch(bare_kept_conn)
             bare_size = len(fetch(bare_cached))
             rows = []
             for connections in concurrency:
@@ -79,6 +81,7 @@ def main() -> None:
                     if name == "article":
                         results += [
                             run(f"bare Wagtail page ({bare_size:,} B)", bare),
+                            run("bare Wagtail, connections kept open", bare_kept_conn),
                             run("bare Wagtail, per-site cache", bare_cached),
                         ]
                     rows.append((connections, base, results))
@@ -92,9 +95,10 @@ def main() -> None:
             print(result.row(base))
         by_name = {r.name.split(" (")[0]: r for r in results}
         if "bare Wagtail page" in by_name:
-            bare_rps = by_name["bare Wagtail page"].rps
-            for label in ("article: rendered, kept parts", "article: rendered, nothing kept"):
-                print(f"  {label} / bare Wagtail page: {by_name[label].rps / bare_rps:.2f}x")
+            for baseline in ("bare Wagtail page", "bare Wagtail, connections kept open"):
+                bare_rps = by_name[baseline].rps
+                for label in ("article: rendered, kept parts", "article: rendered, nothing kept"):
+                    print(f"  {label} / {baseline}: {by_name[label].rps / bare_rps:.2f}x")
 
 
 if __name__ == "__main__":
