@@ -33,6 +33,7 @@ class KeptClientRedisCacheClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
+
 COOL_DOWN = 2.0  # seconds without trying after a failure
 
 _MISS_ANSWERS = {
