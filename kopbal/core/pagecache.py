@@ -160,10 +160,31 @@ def _request_versions(request: HttpRequest, tags: list[str]) -> dict[str, int]:
     return {t: known[t] for t in tags}
 
 
+# What every reader of every page gets until what it shows changes (the page frame with its
+# navigation, the ranked lists of one computation, the anonymous account link): rendered
+# once per process for each key. Keys name everything the HTML depends on.
+PROCESS_KEPT_SIZE = 64
+_process_kept: dict[tuple, SafeString] = {}
+
+
+def kept_in_process(key: tuple, render) -> SafeString:
+    """`render()`'s HTML, rendered once in this process for `key` (every time in DEBUG, so
+    that an edited template shows at once)."""
+    if settings.DEBUG:
+        return mark_safe(render())  # noqa: S308 - our own autoescaped templates
+    html = _process_kept.get(key)
+    if html is None:
+        if len(_process_kept) >= PROCESS_KEPT_SIZE:
+            _process_kept.clear()
+        html = _process_kept[key] = mark_safe(render())  # noqa: S308
+    return html
+
+
 def forget_local() -> None:
     """Drop this process's copies of pages and fragments (tests start from an empty cache)."""
     _l1.clear()
     _fragment_l1.clear()
+    _process_kept.clear()
 
 
 def _keep_fragment(key: str, html: bytes) -> None:

@@ -3,6 +3,7 @@
 - An article published, edited (re-published), unpublished, moved or deleted: its own
   page and every list of articles (`articles`).
 - A section published or unpublished: the header navigation as well.
+- An author renamed or deleted: every list and every byline (`articles`).
 - A comment saved or deleted: the article's page (counts in other lists follow within
   KOPBAL_PAGE_CACHE_SECONDS).
 - A vote: the pages that show the poll (`poll-<id>`).
@@ -31,6 +32,10 @@ def page_changed(sender, instance, **kwargs) -> None:
         cache.delete(NAVIGATION_CACHE_KEY)
 
 
+def author_changed(sender, instance, **kwargs) -> None:
+    purge_on_commit({"articles"})
+
+
 def comment_changed(sender, instance, **kwargs) -> None:
     purge_on_commit({f"page-{instance.page_id}"})
 
@@ -46,6 +51,9 @@ def connect() -> None:
     page_unpublished.connect(page_changed, dispatch_uid="kopbal-purge-unpublished")
     post_page_move.connect(page_changed, dispatch_uid="kopbal-purge-moved")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="kopbal-purge-deleted")
+    author = apps.get_model("news", "Author")
+    post_save.connect(author_changed, sender=author, dispatch_uid="kopbal-purge-author")
+    post_delete.connect(author_changed, sender=author, dispatch_uid="kopbal-purge-author-del")
     if apps.is_installed("kopbal.comments"):
         comment = apps.get_model("comments", "Comment")
         post_save.connect(comment_changed, sender=comment, dispatch_uid="kopbal-purge-comment")

@@ -74,15 +74,18 @@ class Author(index.Indexed, models.Model):
         return reverse("news:author", kwargs={"slug": self.slug})
 
 
+def _on_path(relation: str) -> Q:
+    """A view restriction whose page (through `relation`) is the row's page or an ancestor."""
+    return Q(**{f"{relation}path": Substr(OuterRef("path"), 1, Length(f"{relation}path"))})
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def published(self) -> ArticlePageQuerySet:
         """What a reader may see: live, public, and past its go-live time."""
         now = timezone.now()
         # Wagtail's public() first loads every view restriction: one query more per list.
         # A subquery does the same in the list's own query.
-        restricted = PageViewRestriction.objects.filter(  # on the page or an ancestor
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
+        restricted = PageViewRestriction.objects.filter(_on_path("page__"))
         return (
             self.live()
             .exclude(Exists(restricted))
@@ -94,8 +97,7 @@ class ArticlePageQuerySet(PageQuerySet):
         """`view_restricted`: a view restriction on the page or an ancestor (or on the source
         of an aliased ancestor), in the page's own query (see CachedPageMixin)."""
         restricted = PageViewRestriction.objects.filter(
-            Q(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-            | Q(page__aliases__path=Substr(OuterRef("path"), 1, Length("page__aliases__path")))
+            _on_path("page__") | _on_path("page__aliases__")
         )
         return self.annotate(view_restricted=Exists(restricted))
 

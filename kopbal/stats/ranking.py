@@ -142,6 +142,5 @@ def ranked_entry() -> tuple[float | None, dict[str, list[Ranked]]]:
     except Exception:  # noqa: BLE001 - a cache outage makes the lists slower, not gone
         return None, compute_lists()
     if entry is None or time.time() - entry["at"] >= 10 * _ttl():
-        lists = refresh_lists()
-        return None, lists
+        return None, refresh_lists()
     return entry["at"], entry["lists"]

@@ -1,14 +1,11 @@
 """The reader's personal parts of shared pages (see kopbal/core/personal.py)."""
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from kopbal.core.pagecache import kept_in_process
 from kopbal.core.personal import part
-
-# What every anonymous reader gets, per language: rendered once per process.
-_anonymous: dict[str, str] = {}
 
 
 @part("account-link")
@@ -17,9 +14,7 @@ def account_link(request: HttpRequest | None) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return render_to_string("components/account_link.html", {"reader": user})
-    html = _anonymous.get(get_language())
-    if html is None or settings.DEBUG:
-        html = _anonymous[get_language()] = render_to_string(
-            "components/account_link.html", {"reader": None}
-        )
-    return html
+    return kept_in_process(
+        ("account-link", get_language()),
+        lambda: render_to_string("components/account_link.html", {"reader": None}),
+    )

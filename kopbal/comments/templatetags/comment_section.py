@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from kopbal.comments.rules import closed_reason
@@ -30,7 +31,8 @@ def comment_section(context: template.Context, page) -> SafeString:
         return render_to_string("components/comments.html", shared)
 
     # Comments close by themselves some days after publication: no purge says so, the name
-    # does (the rules are cached in the process: no query).
+    # does (the rules are cached in the process: no query). So does the day: comments read
+    # `vandaag, 13u30`, then `gisteren`.
     state = "dicht" if closed_reason(page) else "open"
-    name = f"comments:{page.pk}:{order}:{state}"
+    name = f"comments:{page.pk}:{order}:{state}:{timezone.localdate()}"
     return fragment(request, name, {f"page-{page.pk}", RULES_TAG}, render)

@@ -4,37 +4,24 @@ site's frame (head links, header, footer) and personal parts."""
 from datetime import datetime, timedelta
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kopbal.core.pagecache import kept_in_process
+
 register = template.Library()
-
-# The frame of every page, rendered once per process for what it shows: it is the same on
-# every page, and rendering it (static URLs, URL reversals, translations) is a fair share
-# of a page's render.
-_frame: dict[tuple, SafeString] = {}
-
-
-def _kept(key: tuple, render) -> SafeString:
-    if settings.DEBUG:  # templates edited while developing show at once
-        return mark_safe(render())  # noqa: S308 - our own autoescaped templates
-    html = _frame.get(key)
-    if html is None:
-        if len(_frame) > 64:  # keys hold the navigation: bounded, it changes rarely
-            _frame.clear()
-        html = _frame[key] = mark_safe(render())  # noqa: S308
-    return html
 
 
 @register.simple_tag
 def once(template_name: str) -> SafeString:
     """A template that shows only fixed text and static URLs (the stylesheets, the footer)."""
-    return _kept((template_name, get_language()), lambda: render_to_string(template_name))
+    return kept_in_process(
+        ("frame", template_name, get_language()), lambda: render_to_string(template_name)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -46,7 +33,7 @@ def site_header(context: template.Context) -> SafeString:
         navigation = navigation()
     navigation = list(navigation or [])
     key = ("header", get_language(), tuple((i["title"], i["url"]) for i in navigation))
-    return _kept(
+    return kept_in_process(
         key, lambda: render_to_string("components/site_header.html", {"navigation": navigation})
     )
 

@@ -8,6 +8,7 @@ import re
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from kopbal.core.pagecache import fragment, ttl
@@ -78,7 +79,8 @@ def article_body(context: template.Context, page) -> SafeString:
     if getattr(request, "is_preview", False) or page.pk is None:
         # A preview shows the revision being previewed, never a kept one.
         return mark_safe(render(marks=False))  # noqa: S308 - our own autoescaped template
-    name = f"article:{page.pk}:{page.live_revision_id}"
+    # The byline reads `vandaag, 13u30`, then `gisteren`: the day is in the name.
+    name = f"article:{page.pk}:{page.live_revision_id}:{timezone.localdate()}"
     html = fragment(request, name, {"articles"}, render)
 
     def poll(match: re.Match) -> str:

@@ -1,6 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -285,3 +287,26 @@ def test_the_routed_article_is_the_article_as_the_orm_loads_it(section):
     PageViewRestriction.objects.create(page=section, restriction_type="login")
     assert live_article(article.url_path).view_restricted is True
     assert live_article(article.url_path.replace("rechtstreeks", "elders")) is None
+
+
+def test_a_kept_article_reads_gisteren_after_midnight(client, section):
+    evening = datetime(2026, 11, 27, 23, 55, tzinfo=ZoneInfo("Europe/Brussels"))
+    with time_machine.travel(evening, tick=False):
+        article = publish_article(section, title="Laat nieuws", first_published_at=evening)
+        assert "vandaag, 23u55" in client.get(article.url).content.decode()
+    with time_machine.travel(evening + timedelta(minutes=7), tick=False):
+        assert "gisteren, 23u55" in client.get(article.url).content.decode()
+
+
+def test_a_renamed_author_shows_in_kept_bylines_at_once(
+    client, section, django_capture_on_commit_callbacks
+):
+    author = Author.objects.create(name="Jan Janssens", slug="jan-janssens")
+    article = publish_article(section, title="Met een auteur")
+    ArticlePageAuthor.objects.create(page=article, author=author)
+    assert ">Jan Janssens</a>" in client.get(article.url).content.decode()
+    author.name = "Jan Peeters"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()
+    html = client.get(article.url).content.decode()
+    assert ">Jan Peeters</a>" in html and "Jan Janssens" not in html

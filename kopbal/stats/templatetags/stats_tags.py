@@ -2,7 +2,6 @@ import functools
 from collections.abc import Callable
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -10,26 +9,23 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from kopbal.core.pagecache import kept_in_process
 from kopbal.stats.ranking import Ranked, ranked_entry
 
 register = template.Library()
 
-# The lists are the same on every page until they are computed again: each is rendered
-# once per process for each computation (keyed by its time).
-_rendered: dict[tuple, SafeString] = {}
-
 
 def _lists(template_name: str, context: Callable[[dict[str, list[Ranked]]], dict]) -> SafeString:
+    """The same on every page until the lists are computed again: rendered once per process
+    for each computation (keyed by its time)."""
     stamp, lists = ranked_entry()
-    key = (template_name, stamp, get_language())
-    html = _rendered.get(key) if stamp is not None and not settings.DEBUG else None
-    if html is None:
-        html = mark_safe(render_to_string(template_name, context(lists)))  # noqa: S308
-        if stamp is not None:
-            if len(_rendered) > 16:
-                _rendered.clear()
-            _rendered[key] = html
-    return html
+
+    def render() -> str:
+        return render_to_string(template_name, context(lists))
+
+    if stamp is None:  # computed for this request only
+        return mark_safe(render())  # noqa: S308 - our own autoescaped template
+    return kept_in_process(("ranked", template_name, stamp, get_language()), render)
 
 
 @register.simple_tag
